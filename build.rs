@@ -1,0 +1,38 @@
+//! Embeds every file under `templates/` into the binary, so a fresh install needs no files.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let templates = root.join("templates");
+    println!("cargo:rerun-if-changed=templates");
+    let mut files = Vec::new();
+    collect(&templates, &templates, &mut files);
+    files.sort();
+    let mut code = String::from("/// Built-in templates: (name relative to templates/, text).\n");
+    code.push_str("pub static BUILTIN_TEMPLATES: &[(&str, &str)] = &[\n");
+    for (name, path) in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("builtin_templates.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Collects `*.typ` files below `dir` as (relative name with `/`, absolute path).
+fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(base, &path, files);
+        } else if path.extension().is_some_and(|e| e == "typ") {
+            let name = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+            files.push((name, path));
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Builds the derived [`Budget`] from raw input, collecting every problem on the way.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+
+use super::ledger::{Kind, Ledger, Source};
+use super::{checks, staff_split, Budget, Change, EconomicRow, ProjectFunds, Procurement};
+use super::{ThreePublic, UnitKind, Wording};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::Loaded;
+use crate::model::input::{self, BySource};
+use crate::model::SourceFile;
+use crate::money::Amount;
+
+/// Checks the loaded input and derives every figure; errors mean nothing can be published.
+pub fn derive(loaded: &Loaded) -> Result<(Budget, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let src = &loaded.source;
+    let data = &loaded.data;
+    check_year(loaded, &mut diags);
+    let wording = parse_wording(&data.unit.wording, src, &mut diags);
+    let kind = parse_kind(&data.unit.kind, src, &mut diags);
+    let (ledger, priors) = build_ledger(loaded, &mut diags);
+    let economic = build_economic(loaded, &mut diags);
+    let budget = Budget {
+        year: *data.year.get_ref(),
+        wording,
+        kind,
+        function_names: loaded.catalog.function.clone(),
+        ledger,
+        priors,
+        economic,
+        three_public: build_three_public(&data.three_public),
+        procurement: build_procurement(&data.procurement),
+        performance_amount: *data.performance.amount.get_ref(),
+        project_funds: data.projects.iter().map(|p| build_funds(p)).collect(),
+    };
+    checks::check_identities(loaded, &budget, &mut diags);
+    if diags.has_errors() { Err(diags) } else { Ok((budget, diags)) }
+}
+
+fn check_year(loaded: &Loaded, diags: &mut Diagnostics) {
+    let year = &loaded.data.year;
+    if *year.get_ref() != loaded.file_year {
+        diags.push(
+            Diagnostic::error("D1", format!("文件中的年度 {} 与路径中的年度 {} 不一致", year.get_ref(), loaded.file_year))
+                .at(&loaded.source, year.span())
+                .label("此处的年度")
+                .hint(format!("把 year 改为 {}，或把文件移到对应年度", loaded.file_year)),
+        );
+    }
+}
+
+fn parse_wording(value: &Spanned<String>, src: &SourceFile, diags: &mut Diagnostics) -> Wording {
+    match value.get_ref().as_str() {
+        "部门" => Wording::Department,
+        "单位" => Wording::Unit,
+        other => {
+            diags.push(unknown_choice("D2", "wording", other, "部门 或 单位", value, src));
+            Wording::Department
+        }
+    }
+}
+
+fn parse_kind(value: &Spanned<String>, src: &SourceFile, diags: &mut Diagnostics) -> UnitKind {
+    match value.get_ref().as_str() {
+        "行政单位" => UnitKind::Administrative,
+        "参公事业单位" => UnitKind::CivilServiceInstitution,
+        "事业单位" => UnitKind::Institution,
+        other => {
+            diags.push(unknown_choice("D3", "kind", other, "行政单位、参公事业单位 或 事业单位", value, src));
+            UnitKind::Institution
+        }
+    }
+}
+
+fn unknown_choice(code: &'static str, field: &str, got: &str, allowed: &str, at: &Spanned<String>, src: &SourceFile) -> Diagnostic {
+    Diagnostic::error(code, format!("{field} 的取值“{got}”无效"))
+        .at(src, at.span())
+        .label("无效取值")
+        .hint(format!("可选值：{allowed}"))
+}
+
+/// Fills the ledger from the 功能分类 lines, checking codes against the catalogue.
+fn build_ledger(loaded: &Loaded, diags: &mut Diagnostics) -> (Ledger, BTreeMap<String, Amount>) {
+    let mut ledger = Ledger::default();
+    let mut priors = BTreeMap::new();
+    for line in &loaded.data.functions {
+        let code = line.code.get_ref();
+        if !check_function_code(loaded, &line.code, diags) {
+            continue;
+        }
+        if ledger.items.contains_key(code) {
+            diags.push(
+                Diagnostic::error("D6", format!("功能分类科目 {code} 重复出现"))
+                    .at(&loaded.source, line.code.span())
+                    .label("重复的科目")
+                    .hint("同一项级科目只写一次，把金额合并到同一条 [[function]]"),
+            );
+            continue;
+        }
+        let cell = ledger.items.entry(code.clone()).or_default();
+        add_sources(cell, Kind::Basic, &line.basic);
+        add_sources(cell, Kind::Project, &line.project);
+        priors.insert(code.clone(), *line.prior.get_ref());
+    }
+    (ledger, priors)
+}
+
+/// A 项 code must be 7 digits and known, with its 类 and 款, to the year's catalogue.
+fn check_function_code(loaded: &Loaded, code: &Spanned<String>, diags: &mut Diagnostics) -> bool {
+    let text = code.get_ref();
+    if text.len() != 7 || !text.chars().all(|c| c.is_ascii_digit()) {
+        diags.push(
+            Diagnostic::error("D4", format!("功能分类科目编码“{text}”格式不对"))
+                .at(&loaded.source, code.span())
+                .label("应为7位数字")
+                .hint("填写项级科目编码，如 2080502（类208 款05 项02）"),
+        );
+        return false;
+    }
+    let missing: Vec<&str> = [&text[..3], &text[..5], &text[..]]
+        .into_iter()
+        .filter(|c| loaded.catalog.function_name(c).is_none())
+        .collect();
+    if let Some(first) = missing.first() {
+        diags.push(
+            Diagnostic::error("D5", format!("科目 {first} 不在 {} 年功能分类科目目录中", loaded.catalog.year))
+                .at(&loaded.source, code.span())
+                .label("目录中没有此科目")
+                .hint(format!("核对编码，或在 {} 中补充该科目", loaded.catalog_source.path.display())),
+        );
+        return false;
+    }
+    true
+}
+
+fn add_sources(cell: &mut super::Cell, kind: Kind, by: &BySource) {
+    let pairs = [
+        (Source::General, &by.general),
+        (Source::Fund, &by.fund),
+        (Source::StateCapital, &by.state_capital),
+        (Source::Business, &by.business),
+        (Source::Operating, &by.operating),
+        (Source::Superior, &by.superior),
+        (Source::Other, &by.other),
+    ];
+    for (source, amount) in pairs {
+        if let Some(a) = amount {
+            cell.add(source, kind, *a.get_ref());
+        }
+    }
+}
+
+/// Builds table 8 rows: each 款 from input, each 类 as the sum of its 款.
+fn build_economic(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<EconomicRow> {
+    let catalog = &loaded.catalog;
+    let mut classes: BTreeMap<String, EconomicRow> = BTreeMap::new();
+    let mut rows = Vec::new();
+    for (code, amount) in &loaded.data.economic {
+        let known = code.len() == 5 && catalog.economic_name(code).is_some();
+        let column = catalog.staff_column(code);
+        let (Some(name), Some(column), true) = (catalog.economic_name(code), column, known) else {
+            diags.push(
+                Diagnostic::error("D7", format!("经济分类科目“{code}”不在 {} 年目录中", catalog.year))
+                    .at(&loaded.source, amount.span())
+                    .label("此科目的金额")
+                    .hint("填写5位款级编码，如 30101（基本工资）"),
+            );
+            continue;
+        };
+        let (personnel, public) = staff_split(column, *amount.get_ref());
+        let class = &code[..3];
+        let entry = classes.entry(class.to_string()).or_insert_with(|| EconomicRow {
+            code: class.to_string(),
+            name: catalog.economic_name(class).unwrap_or_default().to_string(),
+            personnel: Amount::ZERO,
+            public: Amount::ZERO,
+        });
+        entry.personnel += personnel;
+        entry.public += public;
+        rows.push(EconomicRow { code: code.clone(), name: name.to_string(), personnel, public });
+    }
+    rows.extend(classes.into_values());
+    rows.sort_by(|a, b| a.code.cmp(&b.code));
+    rows
+}
+
+fn build_three_public(t: &input::ThreePublic) -> ThreePublic {
+    let change = |c: &Spanned<Amount>, p: &Spanned<Amount>| Change::new(*c.get_ref(), *p.get_ref());
+    ThreePublic {
+        abroad: change(&t.abroad, &t.prior.abroad),
+        reception: change(&t.reception, &t.prior.reception),
+        vehicle_purchase: change(&t.vehicle_purchase, &t.prior.vehicle_purchase),
+        vehicle_operation: change(&t.vehicle_operation, &t.prior.vehicle_operation),
+        operating_costs: t.operating_costs.as_ref().map(|a| *a.get_ref()),
+    }
+}
+
+fn build_procurement(p: &input::Procurement) -> Procurement {
+    Procurement {
+        goods: *p.goods.get_ref(),
+        works: *p.works.get_ref(),
+        services: *p.services.get_ref(),
+        sme_reserved: *p.sme_reserved.get_ref(),
+        small_micro_reserved: *p.small_micro_reserved.get_ref(),
+    }
+}
+
+fn build_funds(p: &input::Project) -> ProjectFunds {
+    let opt = |a: &Option<Spanned<Amount>>| a.as_ref().map_or(Amount::ZERO, |a| *a.get_ref());
+    ProjectFunds {
+        appropriation: *p.form.appropriation.get_ref(),
+        carryover: opt(&p.form.carryover),
+        other: opt(&p.form.other),
+        total_budget: p.total_budget.as_ref().map(|a| *a.get_ref()),
+    }
+}

@@ -1,0 +1,146 @@
+//! Diagnostics: what is wrong, where (file:line:column), and how to fix it, in Chinese.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::model::SourceFile;
+
+/// How bad a finding is: errors block a release, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One finding about the input, with a stable code and an optional location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub file: Option<PathBuf>,
+    pub span: Option<Range<usize>>,
+    pub line_col: Option<(usize, usize)>,
+    pub label: Option<String>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error with no location yet.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            line_col: None,
+            label: None,
+            hint: None,
+        }
+    }
+
+    /// A warning with no location yet.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, ..Self::error(code, message) }
+    }
+
+    /// Points the diagnostic at a byte range of a source file.
+    pub fn at(mut self, source: &SourceFile, span: Range<usize>) -> Self {
+        self.line_col = Some(source.line_col(span.start));
+        self.file = Some(source.path.clone());
+        self.span = Some(span);
+        self
+    }
+
+    /// Names a file without a position in it.
+    pub fn in_file(mut self, path: &Path) -> Self {
+        self.file = Some(path.to_path_buf());
+        self
+    }
+
+    /// Adds the label printed under the offending value.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a hint on how to fix it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic with a source snippet, as printed on the terminal.
+    pub fn render(&self, source: Option<&SourceFile>) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR.with_name("错误"),
+            Severity::Warning => Level::WARNING.with_name("警告"),
+        };
+        let title = level.primary_title(&self.message).id(self.code);
+        let path = self.file.as_ref().map(|p| p.display().to_string());
+        let group = match (source, &self.span, &path) {
+            (Some(src), Some(span), Some(path)) => {
+                let mut annotation = AnnotationKind::Primary.span(span.clone());
+                if let Some(label) = &self.label {
+                    annotation = annotation.label(label);
+                }
+                Group::with_title(title).element(Snippet::source(&src.text).path(path).annotation(annotation))
+            }
+            (_, _, Some(path)) => Group::with_title(title).element(annotate_snippets::Origin::path(path)),
+            _ => Group::with_title(title),
+        };
+        let mut report = vec![group];
+        if let Some(hint) = &self.hint {
+            report.push(Group::with_title(Level::HELP.with_name("提示").secondary_title(hint)));
+        }
+        Renderer::plain().render(&report).to_string()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+        };
+        write!(f, "{kind}[{}]: {}", self.code, self.message)?;
+        if let Some(path) = &self.file {
+            write!(f, " ({}", path.display())?;
+            if let Some((line, col)) = self.line_col {
+                write!(f, ":{line}:{col}")?;
+            }
+            write!(f, ")")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every finding of a run, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+}

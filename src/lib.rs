@@ -1,0 +1,16 @@
+//! gen-budget: structured budget data → official 预算公开 PDF documents.
+//!
+//! The pipeline, one module per stage:
+//! raw TOML ([`load`], [`model`]) → checked and derived figures ([`derive`]) →
+//! view model and Typst source ([`render`]) → PDF ([`typeset`]) → files ([`output`]).
+
+pub mod derive;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod money;
+pub mod numerals;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod typeset;

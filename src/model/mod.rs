@@ -1,0 +1,9 @@
+//! The data a person types in, as read from TOML, and the catalogue it refers to.
+
+pub mod catalog;
+pub mod input;
+pub mod source;
+
+pub use catalog::Catalog;
+pub use input::UnitYear;
+pub use source::SourceFile;

@@ -1,0 +1,309 @@
+//! Exact money: amounts in 元 as `Decimal`, one rounding rule, display formats.
+//!
+//! Every figure the documents print goes through [`round_half_up`], so the
+//! 四舍五入 rule lives in exactly one place.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// An amount of money in 元, parsed from a TOML integer or string, never a float.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(pub Decimal);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(Decimal::ZERO);
+
+    /// The amount's value in 元.
+    pub fn yuan(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+}
+
+impl std::ops::Add for Amount {
+    type Output = Amount;
+    fn add(self, rhs: Amount) -> Amount {
+        Amount(self.0 + rhs.0)
+    }
+}
+
+impl std::ops::AddAssign for Amount {
+    fn add_assign(&mut self, rhs: Amount) {
+        self.0 += rhs.0;
+    }
+}
+
+impl std::ops::Sub for Amount {
+    type Output = Amount;
+    fn sub(self, rhs: Amount) -> Amount {
+        Amount(self.0 - rhs.0)
+    }
+}
+
+impl std::iter::Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, |a, b| a + b)
+    }
+}
+
+impl From<i64> for Amount {
+    fn from(v: i64) -> Self {
+        Amount(Decimal::from(v))
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+/// Parses "1,234.50" or "1234" into an amount; commas are thousands separators.
+pub fn parse_amount(text: &str) -> Result<Amount, String> {
+    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    if cleaned.is_empty() {
+        return Err("金额为空".into());
+    }
+    let value = Decimal::from_str_exact(&cleaned).map_err(|_| format!("“{text}”不是有效的金额"))?;
+    if value.scale() > 2 {
+        return Err(format!("金额“{text}”超过两位小数（分）"));
+    }
+    Ok(Amount(value))
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AmountVisitor)
+    }
+}
+
+struct AmountVisitor;
+
+impl Visitor<'_> for AmountVisitor {
+    type Value = Amount;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("以元为单位的金额（整数或字符串，如 1000 或 \"1,000.50\"）")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+        Ok(Amount::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+        Ok(Amount(Decimal::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+        Err(E::custom(format!(
+            "金额不能写成浮点数 {v}：浮点数会丢失精度。请写成整数或加引号的字符串，如 \"{v}\""
+        )))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+        parse_amount(v).map_err(E::custom)
+    }
+}
+
+/// Rounds half away from zero (四舍五入) to `dp` decimals: the only rounding in the program.
+pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    r
+}
+
+/// Truncates toward zero to `dp` decimals (the 绩效自评 score rule, domain-spec §5.3).
+pub fn truncate(value: Decimal, dp: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    r.rescale(dp);
+    r
+}
+
+/// Converts 元 to 万元 rounded half-up at `dp` decimals, computed from 元.
+pub fn to_wan(amount: Amount, dp: u32) -> Decimal {
+    round_half_up(amount.0 / Decimal::from(10_000), dp)
+}
+
+/// Percentage change from `prior` to `current`, rounded half-up; `None` when prior is zero.
+pub fn percent_change(current: Amount, prior: Amount, dp: u32) -> Option<Decimal> {
+    if prior.is_zero() {
+        return None;
+    }
+    let ratio = (current.0 - prior.0) / prior.0 * Decimal::ONE_HUNDRED;
+    Some(round_half_up(ratio.abs(), dp))
+}
+
+/// Share of `part` in `whole` in percent, rounded half-up; zero when the whole is zero.
+pub fn percent_share(part: Amount, whole: Amount, dp: u32) -> Decimal {
+    if whole.is_zero() {
+        return round_half_up(Decimal::ZERO, dp);
+    }
+    round_half_up(part.0 / whole.0 * Decimal::ONE_HUNDRED, dp)
+}
+
+/// Inserts thousands separators into the integer part of an already rounded decimal.
+pub fn group_thousands(value: Decimal) -> String {
+    let text = value.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int_part, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// How a number is written: decimals, separators, and how zero looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberFormat {
+    pub decimals: u32,
+    pub separators: bool,
+    pub zero: ZeroStyle,
+}
+
+/// How a zero value is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZeroStyle {
+    /// Printed with the usual decimals, e.g. `0.00`.
+    Padded,
+    /// Printed as a bare `0`.
+    Bare,
+    /// Left blank.
+    Blank,
+}
+
+impl NumberFormat {
+    /// 元 in tables: `136,993,587.00`.
+    pub const YUAN_TABLE: NumberFormat =
+        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded };
+    /// 万元 in prose: `13,699.36`, zero as `0`.
+    pub const WAN_PROSE: NumberFormat =
+        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Bare };
+
+    /// Renders an already-rounded value in this format.
+    pub fn render(self, value: Decimal) -> String {
+        if value.is_zero() {
+            return match self.zero {
+                ZeroStyle::Padded => self.render_nonzero(value),
+                ZeroStyle::Bare => "0".into(),
+                ZeroStyle::Blank => String::new(),
+            };
+        }
+        self.render_nonzero(value)
+    }
+
+    fn render_nonzero(self, value: Decimal) -> String {
+        let rounded = round_half_up(value, self.decimals);
+        if self.separators { group_thousands(rounded) } else { rounded.to_string() }
+    }
+
+    /// Renders an amount of 元 in 元.
+    pub fn yuan(self, amount: Amount) -> String {
+        self.render(amount.0)
+    }
+
+    /// Renders an amount of 元 in 万元, rounded from 元.
+    pub fn wan(self, amount: Amount) -> String {
+        self.render(to_wan(amount, self.decimals))
+    }
+}
+
+impl FromStr for Amount {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_amount(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn half_up_rounds_ties_away_from_zero() {
+        assert_eq!(round_half_up(d("2.345"), 2).to_string(), "2.35");
+        assert_eq!(round_half_up(d("-2.345"), 2).to_string(), "-2.35");
+        assert_eq!(round_half_up(d("2.344"), 2).to_string(), "2.34");
+        assert_eq!(round_half_up(d("12"), 2).to_string(), "12.00");
+    }
+
+    #[test]
+    fn wan_is_rounded_from_yuan_not_truncated() {
+        // domain-spec §4.1: every published value, truncation would give the second column.
+        for (yuan, wan) in [(136_993_587, "13699.36"), (241_670, "24.17"), (1_523_152, "152.32"), (761_576, "76.16"), (6_835, "0.68"), (5_077_345, "507.73")] {
+            assert_eq!(to_wan(Amount::from(yuan), 2).to_string(), wan, "{yuan} 元");
+        }
+        assert_eq!(to_wan(Amount::from(50), 2).to_string(), "0.01", "a tie of 50 元 rounds up");
+        assert_eq!(to_wan(Amount::from(49), 2).to_string(), "0.00");
+    }
+
+    #[test]
+    fn prose_and_table_formats() {
+        assert_eq!(NumberFormat::WAN_PROSE.wan(Amount::from(136_993_587)), "13,699.36");
+        assert_eq!(NumberFormat::WAN_PROSE.wan(Amount::ZERO), "0");
+        assert_eq!(NumberFormat::YUAN_TABLE.yuan(Amount::from(136_993_587)), "136,993,587.00");
+        assert_eq!(NumberFormat::YUAN_TABLE.yuan(Amount::ZERO), "0.00");
+        assert_eq!(group_thousands(d("-1234567.5")), "-1,234,567.5");
+        assert_eq!(group_thousands(d("999")), "999");
+    }
+
+    #[test]
+    fn percentages_from_yuan() {
+        let pc = |c: i64, p: i64| percent_change(Amount::from(c), Amount::from(p), 2).map(|x| x.to_string());
+        assert_eq!(pc(241_670, 231_530), Some("4.38".into()));
+        assert_eq!(pc(132_798_641, 133_961_200), Some("0.87".into()), "sign is dropped; the word says 减少");
+        assert_eq!(pc(2_600, 2_600), Some("0.00".into()));
+        assert_eq!(pc(2_600, 0), None, "no percentage against a zero base");
+        assert_eq!(percent_share(Amount::from(5370), Amount::from(571529), 2).to_string(), "0.94");
+        assert_eq!(percent_share(Amount::ZERO, Amount::ZERO, 2).to_string(), "0.00");
+    }
+
+    #[test]
+    fn amounts_parse_from_integers_and_strings_but_not_floats() {
+        #[derive(serde::Deserialize)]
+        struct T {
+            a: Amount,
+        }
+        assert_eq!(toml::from_str::<T>("a = 1000").unwrap().a, Amount::from(1000));
+        assert_eq!(toml::from_str::<T>("a = \"1,234.50\"").unwrap().a.to_string(), "1234.50");
+        let err = toml::from_str::<T>("a = 1000.5").unwrap_err();
+        assert!(err.message().contains("金额不能写成浮点数"), "{}", err.message());
+        assert!(toml::from_str::<T>("a = \"1.234\"").is_err(), "more than 分 is refused");
+        assert!(toml::from_str::<T>("a = \"abc\"").is_err());
+    }
+
+    #[test]
+    fn truncation_for_scores() {
+        assert_eq!(truncate(d("9.3776"), 2).to_string(), "9.37");
+        assert_eq!(truncate(d("10"), 2).to_string(), "10.00");
+    }
+}

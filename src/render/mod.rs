@@ -1,0 +1,11 @@
+//! Stages 4–5: view model, then Typst source through Tera templates.
+
+pub mod escape;
+pub mod narrative;
+pub mod project;
+pub mod tables;
+pub mod templates;
+pub mod view;
+
+pub use templates::Templates;
+pub use view::{build_view, DocView};

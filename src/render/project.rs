@@ -1,0 +1,131 @@
+//! View model of chapter 七: project descriptions and their 绩效目标申报表.
+
+use serde::Serialize;
+
+use crate::derive::indicator::parse_target;
+use crate::derive::ProjectFunds;
+use crate::model::input::{IndicatorInput, Project};
+use crate::money::NumberFormat;
+
+use super::narrative::wan;
+
+/// One project block: its texts, budget figures and form.
+#[derive(Debug, Serialize)]
+pub struct ProjectView {
+    pub heading: String,
+    pub overview: Vec<String>,
+    pub basis: Vec<String>,
+    pub implementer: Vec<String>,
+    pub plan: Vec<String>,
+    pub period: Vec<String>,
+    pub budget_text: Vec<String>,
+    pub budget_total: String,
+    pub budget_current: String,
+    pub goals: Vec<String>,
+    pub form: FormView,
+}
+
+/// The 申报表 with its money block in 元 and grouped indicator rows.
+#[derive(Debug, Serialize)]
+pub struct FormView {
+    pub name: String,
+    pub nature: String,
+    pub category: String,
+    pub department: String,
+    pub implementer: String,
+    pub start: String,
+    pub end: String,
+    pub start_year: String,
+    pub end_year: String,
+    pub annual: String,
+    pub appropriation: String,
+    pub carryover: String,
+    pub other: String,
+    pub overall_goal: String,
+    pub annual_goal: String,
+    pub indicators: Vec<IndicatorRow>,
+    /// Rows spanned by the 绩效指标 cell: the header row plus one per indicator.
+    pub indicator_span: usize,
+}
+
+/// One indicator row; a non-zero span starts a merged 一级 or 二级 cell.
+#[derive(Debug, Serialize)]
+pub struct IndicatorRow {
+    pub level1: String,
+    pub level1_span: usize,
+    pub level2: String,
+    pub level2_span: usize,
+    pub name: String,
+    pub target: String,
+}
+
+/// The heading names the project once: `…建设项目` + `经费情况说明`, otherwise + `项目经费情况说明`.
+pub fn project_heading(name: &str) -> String {
+    if name.ends_with("项目") { format!("{name}经费情况说明") } else { format!("{name}项目经费情况说明") }
+}
+
+/// Builds a project's view from its input and derived money block.
+pub fn build_project(p: &Project, funds: &ProjectFunds) -> ProjectView {
+    let yuan = |a| NumberFormat::YUAN_TABLE.yuan(a);
+    let f = &p.form;
+    ProjectView {
+        heading: project_heading(&p.name),
+        overview: p.overview.clone(),
+        basis: p.basis.clone(),
+        implementer: p.implementer.clone(),
+        plan: p.plan.clone(),
+        period: p.period.clone(),
+        budget_text: p.budget_text.clone(),
+        budget_total: funds.total_budget.map(wan).unwrap_or_default(),
+        budget_current: wan(funds.appropriation),
+        goals: p.goals.clone(),
+        form: FormView {
+            name: p.name.clone(),
+            nature: f.nature.clone(),
+            category: f.category.clone(),
+            department: f.department.clone(),
+            implementer: f.implementer.clone(),
+            start: f.start.get_ref().clone(),
+            end: f.end.get_ref().clone(),
+            start_year: year_of(f.start.get_ref()),
+            end_year: year_of(f.end.get_ref()),
+            annual: yuan(funds.annual()),
+            appropriation: yuan(funds.appropriation),
+            carryover: yuan(funds.carryover),
+            other: yuan(funds.other),
+            overall_goal: f.overall_goal.clone(),
+            annual_goal: f.annual_goal.clone(),
+            indicator_span: f.indicators.len() + 1,
+            indicators: indicator_rows(&f.indicators),
+        },
+    }
+}
+
+fn year_of(date: &str) -> String {
+    date.get(..4).unwrap_or(date).to_string()
+}
+
+/// Formats the targets and marks where runs of equal 一级 and 二级 names start, with their lengths.
+fn indicator_rows(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
+    let run = |i: usize, same: &dyn Fn(&IndicatorInput, &IndicatorInput) -> bool| -> usize {
+        let starts = i == 0 || !same(&indicators[i - 1], &indicators[i]);
+        if !starts {
+            return 0;
+        }
+        indicators[i..].iter().take_while(|x| same(&indicators[i], x)).count()
+    };
+    let same1 = |a: &IndicatorInput, b: &IndicatorInput| a.level1 == b.level1;
+    let same2 = |a: &IndicatorInput, b: &IndicatorInput| a.level1 == b.level1 && a.level2 == b.level2;
+    indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| IndicatorRow {
+            level1: ind.level1.clone(),
+            level1_span: run(i, &same1),
+            level2: ind.level2.clone(),
+            level2_span: run(i, &same2),
+            name: ind.name.clone(),
+            target: parse_target(ind.target.get_ref()).map(|t| t.display()).unwrap_or_else(|_| ind.target.get_ref().clone()),
+        })
+        .collect()
+}

@@ -1,0 +1,231 @@
+//! View model of the nine tables: every cell already formatted, zero policy applied.
+
+use serde::Serialize;
+
+use crate::derive::ledger::split_code;
+use crate::derive::{Budget, Kind, Level, Row, Source};
+use crate::money::{Amount, NumberFormat, ZeroStyle};
+use crate::numerals::chapter_marker;
+
+/// A classification row: code columns, name, and formatted amounts.
+#[derive(Debug, Serialize)]
+pub struct TableRow {
+    pub codes: Vec<String>,
+    pub name: String,
+    pub level: Level,
+    pub values: Vec<String>,
+}
+
+/// A labelled amount on one side of a two-sided table (tables 1 and 4).
+#[derive(Debug, Serialize)]
+pub struct SideRow {
+    pub label: String,
+    pub values: Vec<String>,
+}
+
+/// A classification table: its rows and the formatted 合计 row.
+#[derive(Debug, Serialize)]
+pub struct ClassTable {
+    pub rows: Vec<TableRow>,
+    pub total: Vec<String>,
+    pub empty: bool,
+}
+
+/// Table 1 and table 4: income on the left, classes on the right.
+#[derive(Debug, Serialize)]
+pub struct TwoSided {
+    pub income: IncomeCells,
+    pub classes: Vec<SideRow>,
+    pub income_total: String,
+    pub spending_total: Vec<String>,
+}
+
+/// Formatted income figures; the template decides their labels.
+#[derive(Debug, Serialize)]
+pub struct IncomeCells {
+    pub appropriation: String,
+    pub general: String,
+    pub fund: String,
+    pub state_capital: String,
+    pub business: String,
+    pub operating: String,
+    pub superior: String,
+    pub other: String,
+}
+
+/// Table 9 in 万元: “三公” parts and 机关运行经费.
+#[derive(Debug, Serialize)]
+pub struct ThreePublicTable {
+    pub total: String,
+    pub abroad: String,
+    pub reception: String,
+    pub vehicles: String,
+    pub purchase: String,
+    pub operation: String,
+    pub operating_costs: String,
+}
+
+/// All nine tables of chapter 五.
+#[derive(Debug, Serialize)]
+pub struct Tables {
+    pub t1: TwoSided,
+    pub t2: ClassTable,
+    pub t3: ClassTable,
+    pub t4: TwoSided,
+    pub t5: ClassTable,
+    pub t6: ClassTable,
+    pub t7: ClassTable,
+    pub t8: ClassTable,
+    pub t9: ThreePublicTable,
+}
+
+const BLANK_ZERO: NumberFormat = NumberFormat { zero: ZeroStyle::Blank, ..NumberFormat::YUAN_TABLE };
+const WAN_TABLE: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Blank };
+
+/// Builds every table from the derived budget.
+pub fn build_tables(b: &Budget) -> Tables {
+    Tables {
+        t1: build_t1(b),
+        t2: class_table(b, |_, _| true, &INCOME_COLUMNS),
+        t3: class_table(b, |_, _| true, &SPENDING_COLUMNS),
+        t4: build_t4(b),
+        t5: class_table(b, |s, _| s == Source::General, &SPENDING_COLUMNS),
+        t6: class_table(b, |s, _| s == Source::Fund, &SPENDING_COLUMNS),
+        t7: class_table(b, |s, _| s == Source::StateCapital, &SPENDING_COLUMNS),
+        t8: build_t8(b),
+        t9: build_t9(b),
+    }
+}
+
+type Column = fn(&crate::derive::Cell) -> Amount;
+
+const INCOME_COLUMNS: [Column; 5] = [
+    |c| c.total(),
+    |c| c.sum(|s, _| s.is_appropriation()),
+    |c| c.of_source(Source::Business),
+    |c| c.of_source(Source::Operating),
+    |c| c.of_source(Source::Other),
+];
+
+const SPENDING_COLUMNS: [Column; 3] = [|c| c.total(), |c| c.of_kind(Kind::Basic), |c| c.of_kind(Kind::Project)];
+
+/// A 类/款/项 table over the selected money, with the given amount columns.
+fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> ClassTable {
+    let rows: Vec<Row> = b.ledger.rollup(keep);
+    let total = b.ledger.total(keep);
+    let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
+    grid.push(columns.iter().map(|f| f(&total)).collect());
+    let mut formatted = format_by_column(&grid);
+    let total = formatted.pop().unwrap_or_default();
+    let rows = rows
+        .iter()
+        .zip(formatted)
+        .map(|(r, values)| TableRow { codes: repeated_codes(&r.code), name: b.function_name(&r.code).into(), level: r.level, values })
+        .collect::<Vec<_>>();
+    ClassTable { empty: rows.is_empty(), rows, total }
+}
+
+/// 区级 layout: parent codes repeated on every row, padded to three columns.
+fn repeated_codes(code: &str) -> Vec<String> {
+    let mut parts: Vec<String> = split_code(code).into_iter().map(String::from).collect();
+    parts.resize(3, String::new());
+    parts
+}
+
+/// Formats a grid of 元 amounts: a column that is all zero stays blank, others show 0.00.
+pub fn format_by_column(grid: &[Vec<Amount>]) -> Vec<Vec<String>> {
+    let width = grid.first().map_or(0, Vec::len);
+    let blank: Vec<bool> = (0..width).map(|c| grid.iter().all(|row| row[c].is_zero())).collect();
+    grid.iter()
+        .map(|row| {
+            row.iter()
+                .zip(&blank)
+                .map(|(a, &b)| if b { String::new() } else { NumberFormat::YUAN_TABLE.yuan(*a) })
+                .collect()
+        })
+        .collect()
+}
+
+fn income_cells(b: &Budget) -> IncomeCells {
+    let total = b.ledger.total(|_, _| true);
+    let f = |a: Amount| BLANK_ZERO.yuan(a);
+    IncomeCells {
+        appropriation: f(total.sum(|s, _| s.is_appropriation())),
+        general: f(total.of_source(Source::General)),
+        fund: f(total.of_source(Source::Fund)),
+        state_capital: f(total.of_source(Source::StateCapital)),
+        business: f(total.of_source(Source::Business)),
+        operating: f(total.of_source(Source::Operating)),
+        superior: f(total.of_source(Source::Superior)),
+        other: f(total.of_source(Source::Other)),
+    }
+}
+
+/// Class rows (类 only) numbered 一、二、…, with the chosen columns.
+fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> (Vec<SideRow>, Vec<String>) {
+    let classes: Vec<Row> = b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect();
+    let total = b.ledger.total(keep);
+    let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
+    grid.push(columns.iter().map(|f| f(&total)).collect());
+    let mut formatted = format_by_column(&grid);
+    let total = formatted.pop().unwrap_or_default();
+    let rows = classes
+        .iter()
+        .zip(formatted)
+        .enumerate()
+        .map(|(i, (r, values))| SideRow { label: format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code)), values })
+        .collect();
+    (rows, total)
+}
+
+fn build_t1(b: &Budget) -> TwoSided {
+    let (classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()]);
+    let total = b.ledger.total(|_, _| true).total();
+    TwoSided { income: income_cells(b), classes, income_total: BLANK_ZERO.yuan(total), spending_total }
+}
+
+fn build_t4(b: &Budget) -> TwoSided {
+    let columns: [Column; 4] = [
+        |c| c.sum(|s, _| s.is_appropriation()),
+        |c| c.of_source(Source::General),
+        |c| c.of_source(Source::Fund),
+        |c| c.of_source(Source::StateCapital),
+    ];
+    let (classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns);
+    let total = b.ledger.total(|s, _| s.is_appropriation()).total();
+    TwoSided { income: income_cells(b), classes, income_total: BLANK_ZERO.yuan(total), spending_total }
+}
+
+fn build_t8(b: &Budget) -> ClassTable {
+    let (personnel, public) = b.economic_totals();
+    let mut grid: Vec<Vec<Amount>> = b.economic.iter().map(|r| vec![r.total(), r.personnel, r.public]).collect();
+    grid.push(vec![personnel + public, personnel, public]);
+    let mut formatted = format_by_column(&grid);
+    let total = formatted.pop().unwrap_or_default();
+    let rows = b
+        .economic
+        .iter()
+        .zip(formatted)
+        .map(|(r, values)| {
+            let level = if r.code.len() == 3 { Level::Class } else { Level::Section };
+            let mut codes: Vec<String> = split_code(&r.code).into_iter().map(String::from).collect();
+            codes.resize(2, String::new());
+            TableRow { codes, name: r.name.clone(), level, values }
+        })
+        .collect::<Vec<_>>();
+    ClassTable { empty: rows.is_empty(), rows, total }
+}
+
+fn build_t9(b: &Budget) -> ThreePublicTable {
+    let t = &b.three_public;
+    let w = |a: Amount| WAN_TABLE.wan(a);
+    ThreePublicTable {
+        total: w(t.total().current),
+        abroad: w(t.abroad.current),
+        reception: w(t.reception.current),
+        vehicles: w(t.vehicles().current),
+        purchase: w(t.vehicle_purchase.current),
+        operation: w(t.vehicle_operation.current),
+        operating_costs: t.operating_costs.map(w).unwrap_or_default(),
+    }
+}

@@ -1,0 +1,85 @@
+//! Compiles generated Typst source, rejects missing glyphs, exports reproducible PDF.
+
+use std::sync::Arc;
+
+use typst::foundations::{Datetime, Smart};
+use typst::layout::{Frame, FrameItem};
+use typst::WorldExt;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use super::world::{DocWorld, Engine};
+use crate::diag::Diagnostic;
+
+/// A laid-out document and its PDF bytes.
+pub struct Compiled {
+    pub document: PagedDocument,
+    pub pdf: Vec<u8>,
+}
+
+impl Compiled {
+    pub fn page_count(&self) -> usize {
+        self.document.pages().len()
+    }
+}
+
+/// Compiles `source` with a fixed date; `ident` makes the PDF's id stable per document.
+pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str) -> Result<Compiled, Vec<Diagnostic>> {
+    let today = Datetime::from_ymd(year, 1, 1).expect("January 1st exists");
+    let world = DocWorld::new(engine.clone(), source, today);
+    let warned = typst::compile::<PagedDocument>(&world);
+    let document = warned.output.map_err(|errs| errs.iter().map(|e| typst_error(&world, e)).collect::<Vec<_>>())?;
+    let missing = missing_glyphs(&document);
+    if !missing.is_empty() {
+        return Err(vec![missing_glyph_error(&missing)]);
+    }
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        timestamp: Some(Timestamp::new_utc(today)),
+        tagged: false,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errs| errs.iter().map(|e| typst_error(&world, e)).collect::<Vec<_>>())?;
+    Ok(Compiled { document, pdf })
+}
+
+/// A Typst error points into generated source, so it names the line there: a template bug.
+fn typst_error(world: &DocWorld, err: &typst::diag::SourceDiagnostic) -> Diagnostic {
+    let line = world.range(err.span).map(|r| world.source_text()[..r.start].matches('\n').count() + 1);
+    let place = line.map(|l| format!("（生成的 Typst 源文件第 {l} 行）")).unwrap_or_default();
+    Diagnostic::error("C3", format!("排版失败：{}{place}", err.message))
+        .hint("这通常是模板错误；用 --keep-typ 保留生成的 .typ 文件以便检查")
+}
+
+fn missing_glyph_error(chars: &[String]) -> Diagnostic {
+    let list: Vec<String> = chars.iter().map(|c| format!("“{c}”(U+{:04X})", c.chars().next().map_or(0, |c| c as u32))).collect();
+    Diagnostic::error("F3", format!("以下字符在所有字体中都不存在，无法排版：{}", list.join("、")))
+        .hint("把含该字的字体文件（.otf/.ttf）放入 fonts/ 目录，或改用常用字")
+}
+
+/// Every character that came out as glyph 0 (.notdef), deduplicated and sorted.
+fn missing_glyphs(document: &PagedDocument) -> Vec<String> {
+    let mut found = std::collections::BTreeSet::new();
+    for page in document.pages() {
+        collect_missing(&page.frame, &mut found);
+    }
+    found.into_iter().collect()
+}
+
+fn collect_missing(frame: &Frame, out: &mut std::collections::BTreeSet<String>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => collect_missing(&group.frame, out),
+            FrameItem::Text(text) => {
+                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                    let range = glyph.range.start as usize..glyph.range.end as usize;
+                    if let Some(s) = text.text.get(range) {
+                        out.insert(s.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

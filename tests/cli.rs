@@ -1,0 +1,73 @@
+//! The command line end to end: output files, determinism, refusal of bad input.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gen-budget")).args(args).arg("--root").arg(root).output().expect("binary runs")
+}
+
+fn pdf_path(root: &Path) -> std::path::PathBuf {
+    root.join("out/2024/普陀城运/上海市普陀区2024年区级部门预算.pdf")
+}
+
+#[test]
+fn builds_the_flagship_pdf_and_is_byte_reproducible() {
+    let (_dir, root) = common::scratch_project();
+    let first = run(&root, &["普陀城运", "2024"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let bytes1 = std::fs::read(pdf_path(&root)).unwrap();
+    assert!(bytes1.starts_with(b"%PDF-"));
+    let second = run(&root, &["普陀城运", "2024"]);
+    assert!(second.status.success());
+    let bytes2 = std::fs::read(pdf_path(&root)).unwrap();
+    assert!(bytes1 == bytes2, "two runs on the same input gave different PDF bytes");
+    let leftovers: Vec<_> = walkdir::WalkDir::new(root.join("out")).into_iter().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+}
+
+#[test]
+fn a_float_amount_is_refused_with_its_location_and_nothing_is_overwritten() {
+    let (_dir, root) = common::scratch_project();
+    assert!(run(&root, &["普陀城运", "2024"]).status.success());
+    let good = std::fs::read(pdf_path(&root)).unwrap();
+    let data = root.join("departments/普陀城运/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    let broken = text.replacen("reception = 6835", "reception = 6835.5", 1);
+    std::fs::write(&data, &broken).unwrap();
+    let line = broken.lines().position(|l| l == "reception = 6835.5").unwrap() + 1;
+    let out = run(&root, &["普陀城运", "2024"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("金额不能写成浮点数"), "{stderr}");
+    assert!(stderr.contains(&format!("2024.toml:{line}:13")), "{stderr}");
+    assert!(stderr.contains("[T1]"), "{stderr}");
+    assert_eq!(std::fs::read(pdf_path(&root)).unwrap(), good, "the last good PDF must survive a failed run");
+}
+
+#[test]
+fn a_unit_argument_cannot_leave_the_departments_folder() {
+    let (_dir, root) = common::scratch_project();
+    for bad in ["../普陀城运", "/etc", "a/b", ".."] {
+        let out = run(&root, &[bad, "2024"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("[U1]"));
+    }
+    let out = run(&root, &["普陀城运", "20x4"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!root.join("out").exists(), "nothing may be written on a refused run");
+}
+
+#[test]
+fn check_reports_an_unbalanced_economic_split_with_the_difference() {
+    let (_dir, root) = common::scratch_project();
+    let data = root.join("departments/普陀城运/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("\"30101\" = 1549416", "\"30101\" = 1549516", 1)).unwrap();
+    let out = run(&root, &["check", "普陀城运", "2024"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("[X8]") && stderr.contains("相差 100.00 元"), "{stderr}");
+}

@@ -1,0 +1,99 @@
+//! Golden text: the generated 普陀城运 2024 document reproduces its published original.
+//!
+//! Same scoring as `../shared/tools/fidelity.py`, on text taken from the laid-out pages
+//! (no pdftotext needed): a reference line counts when its characters, whitespace
+//! removed, occur contiguously in the document's text.
+
+mod common;
+
+use std::collections::HashMap;
+
+use gen_budget::pipeline::render_unit;
+use gen_budget::typeset::text::{layout_text, stream_text};
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Applies the errata (published → corrected) to the reference text.
+fn corrected_reference() -> String {
+    let dir = common::root().join("tests/golden");
+    let mut text = std::fs::read_to_string(dir.join("普陀城运-2024.txt")).unwrap();
+    let errata = std::fs::read_to_string(dir.join("普陀城运-2024.errata.tsv")).unwrap();
+    for line in errata.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')) {
+        let (published, corrected) = line.split_once('\t').expect("errata lines have a TAB");
+        assert!(text.contains(published), "errata text not in reference: {published}");
+        text = text.replace(published, corrected);
+    }
+    text
+}
+
+/// Numbers as fidelity.py counts them: grouped, decimal or plain.
+fn numbers(text: &str) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || ((chars[i] == ',' || chars[i] == '.') && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()))) {
+            i += 1;
+        }
+        *out.entry(chars[start..i].iter().collect()).or_insert(0) += 1;
+    }
+    out
+}
+
+struct Score {
+    chars: f64,
+    numbers: f64,
+    missing: Vec<String>,
+}
+
+fn score(reference: &str, haystacks: &[String]) -> Score {
+    let squeezed: Vec<String> = haystacks.iter().map(|h| squeeze(h)).collect();
+    let (mut total, mut found) = (0usize, 0usize);
+    let mut missing = Vec::new();
+    for line in reference.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let key = squeeze(line);
+        total += key.chars().count();
+        if squeezed.iter().any(|h| h.contains(&key)) {
+            found += key.chars().count();
+        } else {
+            missing.push(line.to_string());
+        }
+    }
+    let want = numbers(reference);
+    let have = numbers(&haystacks.join("\n"));
+    let want_n: usize = want.values().sum();
+    let got_n: usize = want.iter().map(|(n, c)| (*c).min(have.get(n).copied().unwrap_or(0))).sum();
+    Score { chars: found as f64 / total as f64, numbers: got_n as f64 / want_n as f64, missing }
+}
+
+#[test]
+fn putuo_2024_reproduces_the_published_text() {
+    let rendered = render_unit(&common::project(), &common::engine(), &common::templates(), "普陀城运", "2024")
+        .unwrap_or_else(|d| panic!("build failed: {:?}", d.0));
+    let doc = &rendered.compiled.document;
+    let s = score(&corrected_reference(), &[stream_text(doc), layout_text(doc)]);
+    for line in &s.missing {
+        eprintln!("missing: {line}");
+    }
+    eprintln!("chars {:.4} numbers {:.4}", s.chars, s.numbers);
+    assert!(s.chars >= 0.98, "chars score {:.4} below 0.98", s.chars);
+    assert!(s.numbers >= 0.995, "numbers score {:.4} below 0.995", s.numbers);
+}
+
+#[test]
+fn published_errors_are_not_reproduced() {
+    let rendered = render_unit(&common::project(), &common::engine(), &common::templates(), "普陀城运", "2024").unwrap();
+    let text = squeeze(&stream_text(&rendered.compiled.document));
+    for wrong in ["增加减少", "2023年预算安排76.16万元", "6,326.53万元", "(一期)建项目", "<p>"] {
+        assert!(!text.contains(&squeeze(wrong)), "published error copied: {wrong}");
+    }
+    assert!(text.contains("财政拨款收入支出减少的主要原因是"));
+    assert!(text.contains("2024年预算安排76.16万元"));
+}
