@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn amounts_parse_from_integers_and_strings_but_not_floats() {
-        #[derive(serde::Deserialize)]
+        #[derive(Debug, serde::Deserialize)]
         struct T {
             a: Amount,
         }

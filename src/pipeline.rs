@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::derive::derive;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{load_unit_year, Project};
+use crate::load::{load_unit_year, Loaded, Project};
 use crate::output::write_atomic;
 use crate::render::{build_view, Templates};
 use crate::typeset::{compile, Compiled, Engine};
@@ -36,8 +36,13 @@ pub struct Rendered {
 /// Loads, checks and typesets one unit-year without writing anything.
 pub fn render_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str) -> Result<Rendered, Diagnostics> {
     let loaded = load_unit_year(project, unit, year).map_err(single)?;
-    let (budget, warnings) = derive(&loaded)?;
-    let view = build_view(&loaded, &budget);
+    render_loaded(&loaded, engine, templates)
+}
+
+/// Checks and typesets already loaded input.
+pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates) -> Result<Rendered, Diagnostics> {
+    let (budget, warnings) = derive(loaded)?;
+    let view = build_view(loaded, &budget);
     let typst_source = templates.render_budget(&view).map_err(single)?;
     let ident = format!("{}-{}-{}", loaded.unit_dir, budget.year, view.title);
     let compiled = compile(engine, typst_source.clone(), budget.year, &ident).map_err(Diagnostics)?;

@@ -71,3 +71,26 @@ fn check_reports_an_unbalanced_economic_split_with_the_difference() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("[X8]") && stderr.contains("相差 100.00 元"), "{stderr}");
 }
+
+/// A PDF text string as krilla writes it: UTF-16BE with a byte-order mark, in hex.
+fn pdf_text(s: &str) -> Vec<u8> {
+    let hex: String = s.encode_utf16().map(|u| format!("{u:04X}")).collect();
+    format!("<FEFF{hex}>").into_bytes()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn the_pdf_has_bookmarks_for_chapters_and_tables_and_its_metadata() {
+    let (_dir, root) = common::scratch_project();
+    assert!(run(&root, &["普陀城运", "2024"]).status.success());
+    let pdf = std::fs::read(pdf_path(&root)).unwrap();
+    assert!(contains(&pdf, b"/Outlines"));
+    for title in ["一、部门主要职能", "五、部门预算表", "1. 2024年部门财务收支预算总表", "9. 部门“三公”经费和机关运行经费预算表", "七、项目经费情况说明", "“数智普陀”城市运行管理平台（一期）建设项目经费情况说明"] {
+        assert!(contains(&pdf, &[b"/Title", pdf_text(title).as_slice()].concat()), "no bookmark {title}");
+    }
+    assert!(contains(&pdf, &pdf_text("上海市普陀区2024年区级部门预算")), "document title");
+    assert!(contains(&pdf, &pdf_text("上海市普陀区城市运行管理中心（上海市普陀区城市网格化综合管理中心）")), "author");
+}

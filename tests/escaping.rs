@@ -2,10 +2,8 @@
 
 mod common;
 
-use gen_budget::derive::derive;
 use gen_budget::load::load_unit_year;
-use gen_budget::render::build_view;
-use gen_budget::typeset::compile;
+use gen_budget::pipeline::render_loaded;
 use gen_budget::typeset::text::stream_text;
 use proptest::prelude::*;
 
@@ -20,11 +18,8 @@ fn render_with(text: &str) -> String {
     loaded.data.projects.truncate(1);
     loaded.data.unit.alias = Some(text.to_string());
     loaded.data.text.functions[0] = text.to_string();
-    let (budget, _) = derive(&loaded).unwrap();
-    let view = build_view(&loaded, &budget);
-    let source = common::templates().render_budget(&view).unwrap();
-    let compiled = compile(&common::engine(), source, 2024, "test").unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
-    stream_text(&compiled.document)
+    let rendered = render_loaded(&loaded, &common::engine(), &common::templates()).unwrap_or_else(|e| panic!("{text:?}: {:?}", e.0));
+    stream_text(&rendered.compiled.document)
 }
 
 #[test]

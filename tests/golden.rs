@@ -28,21 +28,22 @@ fn corrected_reference() -> String {
     text
 }
 
-/// Numbers as fidelity.py counts them: grouped, decimal or plain.
+/// Numbers as fidelity.py counts them: digit groups split by whitespace are joined first.
 fn numbers(text: &str) -> HashMap<String, usize> {
+    let split = regex::Regex::new(r"([\d,.])\s+([\d.])").unwrap();
+    let number = regex::Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+").unwrap();
+    // Python's lookarounds do not consume; re-run until no split group is left.
+    let mut joined = text.to_string();
+    loop {
+        let next = split.replace_all(&joined, "$1$2").into_owned();
+        if next == joined {
+            break;
+        }
+        joined = next;
+    }
     let mut out = HashMap::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && (chars[i].is_ascii_digit() || ((chars[i] == ',' || chars[i] == '.') && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()))) {
-            i += 1;
-        }
-        *out.entry(chars[start..i].iter().collect()).or_insert(0) += 1;
+    for m in number.find_iter(&joined) {
+        *out.entry(m.as_str().to_string()).or_insert(0) += 1;
     }
     out
 }

@@ -35,6 +35,7 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str) -> 
     }
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(concat!("gen-budget ", env!("CARGO_PKG_VERSION"), " (Typst 0.15.1)").into())),
         timestamp: Some(Timestamp::new_utc(today)),
         tagged: false,
         ..PdfOptions::default()
