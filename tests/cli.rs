@@ -94,3 +94,29 @@ fn the_pdf_has_bookmarks_for_chapters_and_tables_and_its_metadata() {
     assert!(contains(&pdf, &pdf_text("上海市普陀区2024年区级部门预算")), "document title");
     assert!(contains(&pdf, &pdf_text("上海市普陀区城市运行管理中心（上海市普陀区城市网格化综合管理中心）")), "author");
 }
+
+#[test]
+fn templates_are_embedded_and_a_same_named_file_overrides_one() {
+    let (_dir, root) = common::scratch_project();
+    std::fs::remove_dir_all(root.join("templates")).unwrap();
+    assert!(run(&root, &["普陀城运", "2024", "--keep-typ"]).status.success(), "the embedded templates must suffice");
+    let typ = pdf_path(&root).with_extension("typ");
+    assert!(!std::fs::read_to_string(&typ).unwrap().contains("覆盖测试"));
+    std::fs::create_dir_all(root.join("templates/budget")).unwrap();
+    std::fs::write(root.join("templates/budget/toc.typ"), "#page[覆盖测试]\n").unwrap();
+    assert!(run(&root, &["普陀城运", "2024", "--keep-typ"]).status.success());
+    assert!(std::fs::read_to_string(&typ).unwrap().contains("#page[覆盖测试]"));
+}
+
+#[test]
+fn a_character_no_font_has_is_reported_not_printed_as_a_box() {
+    let (_dir, root) = common::scratch_project();
+    let data = root.join("departments/普陀城运/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("alias = \"上海市普陀区城市网格化综合管理中心\"", "alias = \"𠀀网格化综合管理中心\"", 1)).unwrap();
+    let out = run(&root, &["普陀城运", "2024"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("[F3]") && stderr.contains("U+20000"), "{stderr}");
+    assert!(!pdf_path(&root).exists());
+}
