@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::derive::ledger::split_code;
-use crate::derive::{Budget, Kind, Level, Row, Source};
+use crate::derive::{Budget, Cell, Kind, Level, Row, Source};
 use crate::money::{Amount, NumberFormat, ZeroStyle};
 use crate::numerals::chapter_marker;
 
@@ -97,7 +97,7 @@ pub fn build_tables(b: &Budget) -> Tables {
     }
 }
 
-type Column = fn(&crate::derive::Cell) -> Amount;
+type Column = fn(&Cell) -> Amount;
 
 const INCOME_COLUMNS: [Column; 5] = [
     |c| c.total(),
@@ -112,11 +112,7 @@ const SPENDING_COLUMNS: [Column; 3] = [|c| c.total(), |c| c.of_kind(Kind::Basic)
 /// A 类/款/项 table over the selected money, with the given amount columns.
 fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> ClassTable {
     let rows: Vec<Row> = b.ledger.rollup(keep);
-    let total = b.ledger.total(keep);
-    let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
-    grid.push(columns.iter().map(|f| f(&total)).collect());
-    let mut formatted = format_by_column(&grid);
-    let total = formatted.pop().unwrap_or_default();
+    let (formatted, total) = format_rows(&rows, &b.ledger.total(keep), columns);
     let rows = rows
         .iter()
         .zip(formatted)
@@ -130,6 +126,15 @@ fn repeated_codes(code: &str) -> Vec<String> {
     let mut parts: Vec<String> = split_code(code).into_iter().map(String::from).collect();
     parts.resize(3, String::new());
     parts
+}
+
+/// Formats the chosen columns of each row and of the 合计, blanking all-zero columns.
+fn format_rows(rows: &[Row], total: &Cell, columns: &[Column]) -> (Vec<Vec<String>>, Vec<String>) {
+    let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
+    grid.push(columns.iter().map(|f| f(total)).collect());
+    let mut formatted = format_by_column(&grid);
+    let total = formatted.pop().unwrap_or_default();
+    (formatted, total)
 }
 
 /// Formats a grid of 元 amounts: a column that is all zero stays blank, others show 0.00.
@@ -164,11 +169,7 @@ fn income_cells(b: &Budget) -> IncomeCells {
 /// Class rows (类 only) numbered 一、二、…, with the chosen columns.
 fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> (Vec<SideRow>, Vec<String>) {
     let classes: Vec<Row> = b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect();
-    let total = b.ledger.total(keep);
-    let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
-    grid.push(columns.iter().map(|f| f(&total)).collect());
-    let mut formatted = format_by_column(&grid);
-    let total = formatted.pop().unwrap_or_default();
+    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns);
     let rows = classes
         .iter()
         .zip(formatted)
