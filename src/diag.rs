@@ -15,6 +15,25 @@ pub enum Severity {
     Error,
 }
 
+/// Where in the document a finding belongs, so a draft can mark it in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Cover,
+    Functions,
+    Glossary,
+    Narrative,
+    /// One 项 sentence of 编制说明, by 功能分类 code.
+    Item(String),
+    /// One of the nine tables, 1 to 9.
+    Table(u8),
+    ThreePublic,
+    Procurement,
+    Performance,
+    Assets,
+    /// A project of chapter 七, by position.
+    Project(usize),
+}
+
 /// One finding about the input, with a stable code and an optional location.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -26,6 +45,7 @@ pub struct Diagnostic {
     pub line_col: Option<(usize, usize)>,
     pub label: Option<String>,
     pub hint: Option<String>,
+    pub place: Option<Place>,
 }
 
 impl Diagnostic {
@@ -40,6 +60,7 @@ impl Diagnostic {
             line_col: None,
             label: None,
             hint: None,
+            place: None,
         }
     }
 
@@ -72,6 +93,20 @@ impl Diagnostic {
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// Says where in the document the finding shows.
+    pub fn place(mut self, place: Place) -> Self {
+        self.place = Some(place);
+        self
+    }
+
+    /// Points at a span if there is one; a finding without a typed value still names the file.
+    pub fn at_opt(self, source: &SourceFile, span: Option<Range<usize>>) -> Self {
+        match span {
+            Some(span) => self.at(source, span),
+            None => self.in_file(&source.path),
+        }
     }
 
     pub fn is_error(&self) -> bool {

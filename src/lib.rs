@@ -1,7 +1,7 @@
 //! gen-budget: structured budget data → official 预算公开 PDF documents.
 //!
 //! The pipeline, one module per stage:
-//! raw TOML ([`load`], [`model`]) → checked and derived figures ([`derive`]) →
+//! raw TOML ([`load`], [`model`]) → derived figures ([`derive`]) → checks ([`validate`]) →
 //! view model and Typst source ([`render`]) → PDF ([`typeset`]) → files ([`output`]).
 
 pub mod derive;
@@ -14,3 +14,4 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod typeset;
+pub mod validate;

@@ -87,13 +87,30 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 pub fn parse_toml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
     toml::from_str(&source.text).map_err(|err| {
         let message = translate_toml_message(err.message());
-        let diag = Diagnostic::error("T1", format!("TOML 数据有误：{message}"));
+        let diag = Diagnostic::error(toml_code(err.message()), format!("TOML 数据有误：{message}"));
         let diag = match err.span() {
             Some(span) => diag.at(source, span),
             None => diag.in_file(&source.path),
         };
         diag.hint(toml_hint(err.message()))
     })
+}
+
+/// A stable code per kind of TOML mistake.
+fn toml_code(message: &str) -> &'static str {
+    if message.starts_with("unknown field") {
+        "T2"
+    } else if message.starts_with("missing field") {
+        "T3"
+    } else if message.contains("浮点数") {
+        "T4"
+    } else if message.contains("负数") {
+        "T5"
+    } else if message.contains("金额") {
+        "T6"
+    } else {
+        "T1"
+    }
 }
 
 /// Renders serde's English wording in Chinese where the pattern is known.
@@ -148,4 +165,23 @@ pub fn load_unit_year(project: &Project, unit: &str, year: &str) -> Result<Loade
     let catalog_source = read_source(&project.catalog_file(file_year))?;
     let catalog: Catalog = parse_toml(&catalog_source)?;
     Ok(Loaded { source, data, catalog, catalog_source, unit_dir: unit.to_string(), file_year })
+}
+
+/// Every `departments/<单位>/<年>.toml`, optionally of one year, sorted by unit then year.
+pub fn find_unit_years(project: &Project, year: Option<&str>) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = walkdir::WalkDir::new(project.departments())
+        .min_depth(2)
+        .max_depth(2)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let stem = e.path().file_stem()?.to_str()?.to_string();
+            let unit = e.path().parent()?.file_name()?.to_str()?.to_string();
+            let is_toml = e.path().extension().is_some_and(|x| x == "toml");
+            (is_toml && check_year(&stem).is_ok() && year.is_none_or(|y| y == stem)).then_some((unit, stem))
+        })
+        .collect();
+    found.sort();
+    found
 }

@@ -5,11 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use gen_budget::derive::derive;
 use gen_budget::diag::{Diagnostic, Diagnostics};
-use gen_budget::load::{load_unit_year, Project};
+use gen_budget::load::{check_year, find_unit_years, load_unit_year, Project};
 use gen_budget::model::SourceFile;
-use gen_budget::pipeline::{build_unit, BuildOptions};
+use gen_budget::pipeline::{build_unit, check, BuildOptions, Mode};
 use gen_budget::render::Templates;
 use gen_budget::typeset::Engine;
 
@@ -25,12 +24,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate one unit-year without rendering (exit 0 clean, 1 data errors).
+    /// Validate without rendering: one unit-year, or every unit (of one year) with --all.
     Check {
-        /// Unit short name: the folder under departments/, e.g. 普陀城运.
-        unit: String,
+        /// Unit short name (the folder under departments/), or the year with --all.
+        unit: Option<String>,
         /// Budget year, e.g. 2024.
-        year: String,
+        year: Option<String>,
+        /// Check every unit under departments/, optionally only of the year given.
+        #[arg(long)]
+        all: bool,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -45,6 +47,9 @@ struct BuildArgs {
     /// Project root holding departments/, catalog/, templates/, fonts/ and out/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
+    /// Render even with errors: watermark 草稿, findings marked in place and listed at the end.
+    #[arg(long)]
+    draft: bool,
     /// Also write the generated Typst source next to the PDF.
     #[arg(long)]
     keep_typ: bool,
@@ -57,18 +62,21 @@ const EXIT_USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { unit, year, root }) => run_check(&Project::new(root), &unit, &year),
+        Some(Command::Check { unit, year, all, root }) => run_check(&Project::new(root), unit, year, all),
         None => match (cli.build.unit, cli.build.year) {
             (Some(unit), Some(year)) => {
-                let options = BuildOptions { keep_typ: cli.build.keep_typ };
+                let mode = if cli.build.draft { Mode::Draft } else { Mode::Release };
+                let options = BuildOptions { mode, keep_typ: cli.build.keep_typ };
                 run_build(&Project::new(cli.build.root), &unit, &year, &options)
             }
-            _ => {
-                eprintln!("用法：gen-budget <单位> <年>，例如 gen-budget 普陀城运 2024（--help 查看全部命令）");
-                ExitCode::from(EXIT_USAGE)
-            }
+            _ => usage("用法：gen-budget <单位> <年>，例如 gen-budget 普陀城运 2024（--help 查看全部命令）"),
         },
     }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(EXIT_USAGE)
 }
 
 fn run_build(project: &Project, unit: &str, year: &str, options: &BuildOptions) -> ExitCode {
@@ -79,7 +87,7 @@ fn run_build(project: &Project, unit: &str, year: &str, options: &BuildOptions) 
     };
     match build_unit(project, &engine, &templates, unit, year, options) {
         Ok(built) => {
-            print_diagnostics(&built.warnings);
+            print_diagnostics(&built.diagnostics);
             println!("已生成 {}（{} 页）", built.pdf.display(), built.pages);
             ExitCode::SUCCESS
         }
@@ -87,32 +95,53 @@ fn run_build(project: &Project, unit: &str, year: &str, options: &BuildOptions) 
     }
 }
 
-fn run_check(project: &Project, unit: &str, year: &str) -> ExitCode {
-    let loaded = match load_unit_year(project, unit, year) {
-        Ok(l) => l,
-        Err(d) => return report(&Diagnostics(vec![d])),
-    };
-    match derive(&loaded) {
-        Ok((_, warnings)) => {
-            print_diagnostics(&warnings);
-            println!("{unit} {year}：检查通过");
-            ExitCode::SUCCESS
+fn run_check(project: &Project, unit: Option<String>, year: Option<String>, all: bool) -> ExitCode {
+    let targets = match (all, unit, year) {
+        (true, year, None) => {
+            if let Some(Err(d)) = year.as_deref().map(check_year) {
+                return report(&Diagnostics(vec![d]));
+            }
+            find_unit_years(project, year.as_deref())
         }
-        Err(diags) => report(&diags),
+        (false, Some(unit), Some(year)) => vec![(unit, year)],
+        _ => return usage("用法：gen-budget check <单位> <年>，或 gen-budget check --all [<年>]"),
+    };
+    if targets.is_empty() {
+        return usage("departments/ 下没有找到任何 <单位>/<年>.toml");
     }
+    let mut all_diags = Diagnostics::default();
+    for (unit, year) in &targets {
+        let diags = match load_unit_year(project, unit, year) {
+            Ok(loaded) => check(&loaded).diagnostics,
+            Err(d) => Diagnostics(vec![d]),
+        };
+        print_diagnostics(&diags);
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let warnings = diags.0.len() - errors;
+        println!("{unit} {year}：{}", if errors == 0 { format!("检查通过（{warnings} 个警告）") } else { format!("{errors} 个错误，{warnings} 个警告") });
+        all_diags.extend(diags);
+    }
+    exit_status(&all_diags)
 }
 
-/// Prints every diagnostic and picks the exit status: usage codes U*/C*/F* are 2, data 1.
+/// Prints every diagnostic and picks the exit status.
 fn report(diags: &Diagnostics) -> ExitCode {
     print_diagnostics(diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     eprintln!("共 {errors} 个错误，未写入任何文件。");
-    let usage = diags.iter().any(|d| d.is_error() && is_usage(d));
-    ExitCode::from(if usage { EXIT_USAGE } else { EXIT_DATA })
+    exit_status(diags)
 }
 
-fn is_usage(d: &Diagnostic) -> bool {
-    matches!(d.code.chars().next(), Some('U' | 'C' | 'F' | 'O'))
+/// 0 clean, 2 when any error is about usage or set-up (U*, C*, F*, O*), otherwise 1 for data errors.
+fn exit_status(diags: &Diagnostics) -> ExitCode {
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else if errors.iter().any(|d| matches!(d.code.chars().next(), Some('U' | 'C' | 'F' | 'O'))) {
+        ExitCode::from(EXIT_USAGE)
+    } else {
+        ExitCode::from(EXIT_DATA)
+    }
 }
 
 fn print_diagnostics(diags: &Diagnostics) {

@@ -84,6 +84,14 @@ pub fn parse_amount(text: &str) -> Result<Amount, String> {
     Ok(Amount(value))
 }
 
+/// Budget amounts are never negative; a minus sign is a typing mistake.
+fn non_negative(a: Amount) -> Result<Amount, String> {
+    if a.0.is_sign_negative() && !a.0.is_zero() {
+        return Err(format!("金额不能为负数：{a}"));
+    }
+    Ok(a)
+}
+
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(AmountVisitor)
@@ -100,7 +108,7 @@ impl Visitor<'_> for AmountVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
-        Ok(Amount::from(v))
+        non_negative(Amount::from(v)).map_err(E::custom)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
@@ -114,7 +122,7 @@ impl Visitor<'_> for AmountVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-        parse_amount(v).map_err(E::custom)
+        parse_amount(v).and_then(non_negative).map_err(E::custom)
     }
 }
 
@@ -299,6 +307,9 @@ mod tests {
         assert!(err.message().contains("金额不能写成浮点数"), "{}", err.message());
         assert!(toml::from_str::<T>("a = \"1.234\"").is_err(), "more than 分 is refused");
         assert!(toml::from_str::<T>("a = \"abc\"").is_err());
+        let err = toml::from_str::<T>("a = -5").unwrap_err();
+        assert!(err.message().contains("金额不能为负数"), "{}", err.message());
+        assert!(toml::from_str::<T>("a = \"-1,000\"").is_err());
     }
 
     #[test]

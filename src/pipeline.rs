@@ -1,20 +1,37 @@
-//! The whole build of one unit-year: load → derive → view → Typst → PDF → file.
+//! The whole build of one unit-year: load → derive → validate → view → Typst → PDF → file.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::derive::derive;
+use crate::derive::{derive, Budget};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{load_unit_year, Loaded, Project};
 use crate::output::write_atomic;
+use crate::render::draft::mark_draft;
 use crate::render::{build_view, Templates};
 use crate::typeset::{compile, Compiled, Engine};
+use crate::validate::validate;
+
+/// Release refuses any error; a draft renders anyway and marks every finding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Release,
+    Draft,
+}
 
 /// Options of one build.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
+    pub mode: Mode,
     /// Also write the generated Typst source next to the PDF.
     pub keep_typ: bool,
+}
+
+/// Derived figures and every finding about them.
+pub struct Checked {
+    pub budget: Budget,
+    pub diagnostics: Diagnostics,
 }
 
 /// What a successful build produced.
@@ -22,7 +39,7 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub pdf: PathBuf,
     pub pages: usize,
-    pub warnings: Diagnostics,
+    pub diagnostics: Diagnostics,
 }
 
 /// A document rendered in memory, before anything is written.
@@ -30,35 +47,48 @@ pub struct Rendered {
     pub title: String,
     pub typst_source: String,
     pub compiled: Compiled,
-    pub warnings: Diagnostics,
+    pub diagnostics: Diagnostics,
+}
+
+/// Derives and validates loaded input, collecting every finding.
+pub fn check(loaded: &Loaded) -> Checked {
+    let (budget, mut diagnostics) = derive(loaded);
+    diagnostics.extend(validate(loaded, &budget));
+    Checked { budget, diagnostics }
 }
 
 /// Loads, checks and typesets one unit-year without writing anything.
-pub fn render_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str) -> Result<Rendered, Diagnostics> {
+pub fn render_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, mode: Mode) -> Result<Rendered, Diagnostics> {
     let loaded = load_unit_year(project, unit, year).map_err(single)?;
-    render_loaded(&loaded, engine, templates)
+    render_loaded(&loaded, engine, templates, mode)
 }
 
-/// Checks and typesets already loaded input.
-pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates) -> Result<Rendered, Diagnostics> {
-    let (budget, warnings) = derive(loaded)?;
-    let view = build_view(loaded, &budget);
+/// Checks and typesets already loaded input; a release stops at the first error-level finding.
+pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, mode: Mode) -> Result<Rendered, Diagnostics> {
+    let Checked { budget, diagnostics } = check(loaded);
+    if mode == Mode::Release && diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let mut view = build_view(loaded, &budget);
+    if mode == Mode::Draft {
+        mark_draft(&mut view, &diagnostics);
+    }
     let typst_source = templates.render_budget(&view).map_err(single)?;
     let ident = format!("{}-{}-{}", loaded.unit_dir, budget.year, view.title);
     let compiled = compile(engine, typst_source.clone(), budget.year, &ident).map_err(Diagnostics)?;
-    Ok(Rendered { title: view.title, typst_source, compiled, warnings })
+    Ok(Rendered { title: view.title, typst_source, compiled, diagnostics })
 }
 
-/// Builds one unit-year and writes `out/<年>/<单位>/<标题>.pdf` atomically.
+/// Builds one unit-year and writes `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`) atomically.
 pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let rendered = render_unit(project, engine, templates, unit, year)?;
-    let dir = project.out().join(year).join(unit);
-    let pdf = dir.join(format!("{}.pdf", rendered.title));
+    let rendered = render_unit(project, engine, templates, unit, year, options.mode)?;
+    let suffix = if options.mode == Mode::Draft { "（草稿）" } else { "" };
+    let pdf = project.out().join(year).join(unit).join(format!("{}{suffix}.pdf", rendered.title));
     if options.keep_typ {
         write_atomic(&pdf.with_extension("typ"), rendered.typst_source.as_bytes()).map_err(single)?;
     }
     write_atomic(&pdf, &rendered.compiled.pdf).map_err(single)?;
-    Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), warnings: rendered.warnings })
+    Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics })
 }
 
 fn single(d: Diagnostic) -> Diagnostics {

@@ -43,7 +43,7 @@ fn a_float_amount_is_refused_with_its_location_and_nothing_is_overwritten() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("金额不能写成浮点数"), "{stderr}");
     assert!(stderr.contains(&format!("2024.toml:{line}:13")), "{stderr}");
-    assert!(stderr.contains("[T1]"), "{stderr}");
+    assert!(stderr.contains("[T4]"), "{stderr}");
     assert_eq!(std::fs::read(pdf_path(&root)).unwrap(), good, "the last good PDF must survive a failed run");
 }
 

@@ -3,7 +3,7 @@
 mod common;
 
 use gen_budget::load::load_unit_year;
-use gen_budget::pipeline::render_loaded;
+use gen_budget::pipeline::{render_loaded, Mode};
 use gen_budget::typeset::text::stream_text;
 use proptest::prelude::*;
 
@@ -18,7 +18,7 @@ fn render_with(text: &str) -> String {
     loaded.data.projects.truncate(1);
     loaded.data.unit.alias = Some(text.to_string());
     loaded.data.text.functions[0] = text.to_string();
-    let rendered = render_loaded(&loaded, &common::engine(), &common::templates()).unwrap_or_else(|e| panic!("{text:?}: {:?}", e.0));
+    let rendered = render_loaded(&loaded, &common::engine(), &common::templates(), Mode::Release).unwrap_or_else(|e| panic!("{text:?}: {:?}", e.0));
     stream_text(&rendered.compiled.document)
 }
 

@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use gen_budget::pipeline::render_unit;
+use gen_budget::pipeline::{render_unit, Mode};
 use gen_budget::typeset::text::{layout_text, stream_text};
 
 fn squeeze(s: &str) -> String {
@@ -76,7 +76,7 @@ fn score(reference: &str, haystacks: &[String]) -> Score {
 
 #[test]
 fn putuo_2024_reproduces_the_published_text() {
-    let rendered = render_unit(&common::project(), &common::engine(), &common::templates(), "普陀城运", "2024")
+    let rendered = render_unit(&common::project(), &common::engine(), &common::templates(), "普陀城运", "2024", Mode::Release)
         .unwrap_or_else(|d| panic!("build failed: {:?}", d.0));
     let doc = &rendered.compiled.document;
     let s = score(&corrected_reference(), &[stream_text(doc), layout_text(doc)]);
@@ -90,7 +90,7 @@ fn putuo_2024_reproduces_the_published_text() {
 
 #[test]
 fn published_errors_are_not_reproduced() {
-    let rendered = render_unit(&common::project(), &common::engine(), &common::templates(), "普陀城运", "2024").unwrap();
+    let rendered = render_unit(&common::project(), &common::engine(), &common::templates(), "普陀城运", "2024", Mode::Release).unwrap();
     let text = squeeze(&stream_text(&rendered.compiled.document));
     for wrong in ["增加减少", "2023年预算安排76.16万元", "6,326.53万元", "(一期)建项目", "<p>"] {
         assert!(!text.contains(&squeeze(wrong)), "published error copied: {wrong}");

@@ -4,7 +4,7 @@ mod common;
 
 use gen_budget::load::{load_unit_year, Loaded};
 use gen_budget::money::Amount;
-use gen_budget::pipeline::render_loaded;
+use gen_budget::pipeline::{render_loaded, Mode};
 use gen_budget::typeset::text::stream_text;
 
 fn squeeze(s: &str) -> String {
@@ -18,7 +18,7 @@ fn shipped() -> Loaded {
 }
 
 fn text_of(loaded: &Loaded) -> String {
-    let rendered = render_loaded(loaded, &common::engine(), &common::templates()).unwrap_or_else(|e| panic!("{:?}", e.0));
+    let rendered = render_loaded(loaded, &common::engine(), &common::templates(), Mode::Release).unwrap_or_else(|e| panic!("{:?}", e.0));
     squeeze(&stream_text(&rendered.compiled.document))
 }
 

@@ -5,16 +5,16 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::ledger::{Kind, Ledger, Source};
-use super::{checks, staff_split, Budget, Change, EconomicRow, ProjectFunds, Procurement};
+use super::{staff_split, Budget, Change, EconomicRow, ProjectFunds, Procurement};
 use super::{ThreePublic, UnitKind, Wording};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::load::Loaded;
 use crate::model::input::{self, BySource};
 use crate::model::SourceFile;
 use crate::money::Amount;
 
-/// Checks the loaded input and derives every figure; errors mean nothing can be published.
-pub fn derive(loaded: &Loaded) -> Result<(Budget, Diagnostics), Diagnostics> {
+/// Derives every figure from the loaded input; lines the catalogue rejects are left out and reported.
+pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
     let mut diags = Diagnostics::default();
     let src = &loaded.source;
     let data = &loaded.data;
@@ -36,8 +36,7 @@ pub fn derive(loaded: &Loaded) -> Result<(Budget, Diagnostics), Diagnostics> {
         performance_amount: *data.performance.amount.get_ref(),
         project_funds: data.projects.iter().map(|p| build_funds(p)).collect(),
     };
-    checks::check_identities(loaded, &budget, &mut diags);
-    if diags.has_errors() { Err(diags) } else { Ok((budget, diags)) }
+    (budget, diags)
 }
 
 fn check_year(loaded: &Loaded, diags: &mut Diagnostics) {
@@ -47,7 +46,8 @@ fn check_year(loaded: &Loaded, diags: &mut Diagnostics) {
             Diagnostic::error("D1", format!("文件中的年度 {} 与路径中的年度 {} 不一致", year.get_ref(), loaded.file_year))
                 .at(&loaded.source, year.span())
                 .label("此处的年度")
-                .hint(format!("把 year 改为 {}，或把文件移到对应年度", loaded.file_year)),
+                .hint(format!("把 year 改为 {}，或把文件移到对应年度", loaded.file_year))
+                .place(Place::Cover),
         );
     }
 }
@@ -80,6 +80,7 @@ fn unknown_choice(code: &'static str, field: &str, got: &str, allowed: &str, at:
         .at(src, at.span())
         .label("无效取值")
         .hint(format!("可选值：{allowed}"))
+        .place(Place::Cover)
 }
 
 /// Fills the ledger from the 功能分类 lines, checking codes against the catalogue.
@@ -96,7 +97,8 @@ fn build_ledger(loaded: &Loaded, diags: &mut Diagnostics) -> (Ledger, BTreeMap<S
                 Diagnostic::error("D6", format!("功能分类科目 {code} 重复出现"))
                     .at(&loaded.source, line.code.span())
                     .label("重复的科目")
-                    .hint("同一项级科目只写一次，把金额合并到同一条 [[function]]"),
+                    .hint("同一项级科目只写一次，把金额合并到同一条 [[function]]")
+                    .place(Place::Table(2)),
             );
             continue;
         }
@@ -116,7 +118,8 @@ fn check_function_code(loaded: &Loaded, code: &Spanned<String>, diags: &mut Diag
             Diagnostic::error("D4", format!("功能分类科目编码“{text}”格式不对"))
                 .at(&loaded.source, code.span())
                 .label("应为7位数字")
-                .hint("填写项级科目编码，如 2080502（类208 款05 项02）"),
+                .hint("填写项级科目编码，如 2080502（类208 款05 项02）")
+                .place(Place::Table(2)),
         );
         return false;
     }
@@ -129,7 +132,8 @@ fn check_function_code(loaded: &Loaded, code: &Spanned<String>, diags: &mut Diag
             Diagnostic::error("D5", format!("科目 {first} 不在 {} 年功能分类科目目录中", loaded.catalog.year))
                 .at(&loaded.source, code.span())
                 .label("目录中没有此科目")
-                .hint(format!("核对编码，或在 {} 中补充该科目", loaded.catalog_source.path.display())),
+                .hint(format!("核对编码，或在 {} 中补充该科目", loaded.catalog_source.path.display()))
+                .place(Place::Table(2)),
         );
         return false;
     }
@@ -166,7 +170,8 @@ fn build_economic(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<EconomicRow> 
                 Diagnostic::error("D7", format!("经济分类科目“{code}”不在 {} 年目录中", catalog.year))
                     .at(&loaded.source, amount.span())
                     .label("此科目的金额")
-                    .hint("填写5位款级编码，如 30101（基本工资）"),
+                    .hint("填写5位款级编码，如 30101（基本工资）")
+                    .place(Place::Table(8)),
             );
             continue;
         };

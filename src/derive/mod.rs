@@ -6,7 +6,6 @@ pub mod change;
 pub mod indicator;
 pub mod ledger;
 mod build;
-mod checks;
 
 pub use build::derive;
 pub use change::{Change, Direction};

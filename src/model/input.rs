@@ -26,6 +26,36 @@ pub struct UnitYear {
     pub assets: Assets,
     #[serde(default, rename = "project")]
     pub projects: Vec<Project>,
+    #[serde(default)]
+    pub totals: Totals,
+}
+
+/// Optional figures copied from another system; each one typed is checked against the derivation.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Totals {
+    /// 收入总计 = 支出总计 (table 1).
+    pub income: Option<Spanned<Amount>>,
+    /// 财政拨款收入 (table 1 and table 4).
+    pub appropriation: Option<Spanned<Amount>>,
+    /// 一般公共预算 (table 5 合计).
+    pub general: Option<Spanned<Amount>>,
+    /// 基本支出 合计 (table 3).
+    pub basic: Option<Spanned<Amount>>,
+    /// 项目支出 合计 (table 3).
+    pub project: Option<Spanned<Amount>>,
+    /// 人员经费 合计 (table 8).
+    pub personnel: Option<Spanned<Amount>>,
+    /// 公用经费 合计 (table 8).
+    pub public: Option<Spanned<Amount>>,
+    /// “三公”经费 合计 (table 9), in 元.
+    pub three_public: Option<Spanned<Amount>>,
+    /// 政府采购预算 合计.
+    pub procurement: Option<Spanned<Amount>>,
+    /// 上年财政拨款预算执行数.
+    pub prior_appropriation: Option<Spanned<Amount>>,
+    /// 车辆 合计.
+    pub vehicles: Option<Spanned<u32>>,
 }
 
 /// Who publishes: identity and the choices that decide wording.
@@ -73,6 +103,9 @@ pub struct BySource {
 #[serde(deny_unknown_fields)]
 pub struct FunctionLine {
     pub code: Spanned<String>,
+    /// Optional: the 项 name as the user knows it; must agree with the catalogue.
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
     #[serde(default)]
     pub basic: BySource,
     #[serde(default)]
@@ -182,6 +215,9 @@ pub struct ProjectForm {
     pub start: Spanned<String>,
     pub end: Spanned<String>,
     pub appropriation: Spanned<Amount>,
+    /// Optional typed 年度资金申请总额; must equal 当年财政拨款 + 上年结转 + 其他.
+    #[serde(default)]
+    pub annual: Option<Spanned<Amount>>,
     #[serde(default)]
     pub carryover: Option<Spanned<Amount>>,
     #[serde(default)]

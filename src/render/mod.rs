@@ -1,5 +1,6 @@
 //! Stages 4–5: view model, then Typst source through Tera templates.
 
+pub mod draft;
 pub mod escape;
 pub mod narrative;
 pub mod project;

@@ -53,6 +53,7 @@ impl From<Change> for Figure {
 #[derive(Debug, Serialize)]
 pub struct ItemView {
     pub number: usize,
+    pub code: String,
     pub class: String,
     pub section: String,
     pub item: String,
@@ -60,6 +61,7 @@ pub struct ItemView {
     pub purpose: String,
     pub purpose_sentence: bool,
     pub reason: String,
+    pub marks: Vec<String>,
 }
 
 /// The typed texts of one 项 sentence.
@@ -115,6 +117,7 @@ fn build_items(b: &Budget, texts: &dyn Fn(&str) -> ItemText) -> Vec<ItemView> {
             let text = texts(code);
             ItemView {
                 number: i + 1,
+                code: code.clone(),
                 class: b.function_name(&code[..3]).into(),
                 section: b.function_name(&code[..5]).into(),
                 item: b.function_name(code).into(),
@@ -122,6 +125,7 @@ fn build_items(b: &Budget, texts: &dyn Fn(&str) -> ItemText) -> Vec<ItemView> {
                 purpose: text.purpose,
                 purpose_sentence: text.purpose_sentence,
                 reason: text.reason,
+                marks: Vec::new(),
             }
         })
         .collect()

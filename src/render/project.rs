@@ -23,6 +23,7 @@ pub struct ProjectView {
     pub budget_current: String,
     pub goals: Vec<String>,
     pub form: FormView,
+    pub marks: Vec<String>,
 }
 
 /// The 申报表 with its money block in 元 and grouped indicator rows.
@@ -98,6 +99,7 @@ pub fn build_project(p: &Project, funds: &ProjectFunds) -> ProjectView {
             indicator_span: f.indicators.len() + 1,
             indicators: indicator_rows(&f.indicators),
         },
+        marks: Vec::new(),
     }
 }
 

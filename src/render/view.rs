@@ -6,6 +6,7 @@ use crate::derive::{Budget, Change, UnitKind};
 use crate::load::Loaded;
 use crate::numerals::paren_marker;
 
+use super::draft::{DraftView, Marks};
 use super::narrative::{build_narrative, wan, Figure, ItemText, Narrative};
 use super::project::{build_project, ProjectView};
 use super::tables::{build_tables, Tables};
@@ -39,6 +40,10 @@ pub struct DocView {
     pub performance: PerformanceView,
     pub assets: AssetsView,
     pub projects: Vec<ProjectView>,
+    /// Draft marks per section; all empty in a release.
+    pub marks: Marks,
+    /// Present only in a draft: the findings page.
+    pub draft: Option<DraftView>,
 }
 
 /// A numbered 名词解释 entry.
@@ -162,6 +167,8 @@ pub fn build_view(loaded: &Loaded, b: &Budget) -> DocView {
         },
         assets: build_assets(loaded),
         projects: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_project(p, f)).collect(),
+        marks: Marks::default(),
+        draft: None,
     }
 }
 

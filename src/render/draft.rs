@@ -1,0 +1,111 @@
+//! Draft view: every finding marked where it belongs and listed on a last page.
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Diagnostics, Place, Severity};
+
+use super::view::DocView;
+
+/// Marks shown at the start of each section of a draft; empty in a release.
+#[derive(Debug, Serialize)]
+pub struct Marks {
+    pub cover: Vec<String>,
+    pub functions: Vec<String>,
+    pub glossary: Vec<String>,
+    pub narrative: Vec<String>,
+    /// Index 0 is table 1.
+    pub tables: Vec<Vec<String>>,
+    pub three_public: Vec<String>,
+    pub procurement: Vec<String>,
+    pub performance: Vec<String>,
+    pub assets: Vec<String>,
+}
+
+impl Default for Marks {
+    fn default() -> Self {
+        let none = Vec::new;
+        Marks {
+            cover: none(),
+            functions: none(),
+            glossary: none(),
+            narrative: none(),
+            tables: vec![Vec::new(); 9],
+            three_public: none(),
+            procurement: none(),
+            performance: none(),
+            assets: none(),
+        }
+    }
+}
+
+/// One line of the findings page.
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    pub number: usize,
+    pub severity: &'static str,
+    pub code: &'static str,
+    pub message: String,
+    pub location: String,
+    pub hint: String,
+}
+
+/// Everything a draft adds to the document.
+#[derive(Debug, Serialize)]
+pub struct DraftView {
+    pub findings: Vec<Finding>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Turns the view into a draft: marks in place and the findings list.
+pub fn mark_draft(view: &mut DocView, diags: &Diagnostics) {
+    let mut findings = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        let finding = to_finding(i + 1, d);
+        let mark = format!("[{}] {}[{}]：{}", finding.number, finding.severity, d.code, d.message);
+        place_mark(view, d.place.as_ref(), mark);
+        findings.push(finding);
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    view.draft = Some(DraftView { warnings: findings.len() - errors, errors, findings });
+}
+
+fn to_finding(number: usize, d: &Diagnostic) -> Finding {
+    let location = match (&d.file, d.line_col) {
+        (Some(path), Some((line, col))) => format!("{}:{line}:{col}", path.display()),
+        (Some(path), None) => path.display().to_string(),
+        _ => String::new(),
+    };
+    Finding {
+        number,
+        severity: if d.severity == Severity::Error { "错误" } else { "警告" },
+        code: d.code,
+        message: d.message.clone(),
+        location,
+        hint: d.hint.clone().unwrap_or_default(),
+    }
+}
+
+/// Attaches a mark to the section, item or project it concerns; unplaced ones go on the cover.
+fn place_mark(view: &mut DocView, place: Option<&Place>, mark: String) {
+    let marks = &mut view.marks;
+    match place {
+        None | Some(Place::Cover) => marks.cover.push(mark),
+        Some(Place::Functions) => marks.functions.push(mark),
+        Some(Place::Glossary) => marks.glossary.push(mark),
+        Some(Place::Narrative) => marks.narrative.push(mark),
+        Some(Place::Table(n)) => marks.tables[(*n as usize).clamp(1, 9) - 1].push(mark),
+        Some(Place::ThreePublic) => marks.three_public.push(mark),
+        Some(Place::Procurement) => marks.procurement.push(mark),
+        Some(Place::Performance) => marks.performance.push(mark),
+        Some(Place::Assets) => marks.assets.push(mark),
+        Some(Place::Item(code)) => match view.narrative.items.iter_mut().find(|it| &it.code == code) {
+            Some(item) => item.marks.push(mark),
+            None => marks.narrative.push(mark),
+        },
+        Some(Place::Project(i)) => match view.projects.get_mut(*i) {
+            Some(project) => project.marks.push(mark),
+            None => marks.cover.push(mark),
+        },
+    }
+}
