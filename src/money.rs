@@ -84,10 +84,16 @@ pub fn parse_amount(text: &str) -> Result<Amount, String> {
     Ok(Amount(value))
 }
 
-/// Budget amounts are never negative; a minus sign is a typing mistake.
+/// The largest amount accepted: 一千万亿元, far above any budget, so sums cannot overflow.
+const MAX_YUAN: i64 = 1_000_000_000_000_000;
+
+/// Budget amounts are never negative (a minus sign is a typing mistake) nor absurdly large.
 fn non_negative(a: Amount) -> Result<Amount, String> {
     if a.0.is_sign_negative() && !a.0.is_zero() {
         return Err(format!("金额不能为负数：{a}"));
+    }
+    if a.0 > Decimal::from(MAX_YUAN) {
+        return Err(format!("金额 {a} 元过大，超过一千万亿元，请检查单位是否为元"));
     }
     Ok(a)
 }
@@ -112,7 +118,7 @@ impl Visitor<'_> for AmountVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
-        Ok(Amount(Decimal::from(v)))
+        non_negative(Amount(Decimal::from(v))).map_err(E::custom)
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {

@@ -74,8 +74,9 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
         mark_draft(&mut view, &diagnostics);
     }
     let typst_source = templates.render_budget(&view).map_err(single)?;
-    let ident = format!("{}-{}-{}", loaded.unit_dir, budget.year, view.title);
-    let compiled = compile(engine, typst_source.clone(), budget.year, &ident).map_err(Diagnostics)?;
+    let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
+    // The path's year is checked to be four digits; the file's own may be anything in a draft.
+    let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident).map_err(Diagnostics)?;
     Ok(Rendered { title: view.title, typst_source, compiled, diagnostics })
 }
 
@@ -83,7 +84,7 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
 pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let rendered = render_unit(project, engine, templates, unit, year, options.mode)?;
     let suffix = if options.mode == Mode::Draft { "（草稿）" } else { "" };
-    let pdf = project.out().join(year).join(unit).join(format!("{}{suffix}.pdf", rendered.title));
+    let pdf = project.out().join(year).join(unit).join(format!("{}{suffix}.pdf", file_name(&rendered.title)));
     if options.keep_typ {
         write_atomic(&pdf.with_extension("typ"), rendered.typst_source.as_bytes()).map_err(single)?;
     }
@@ -91,6 +92,26 @@ pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates
     Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics })
 }
 
+/// The title as a file name: typed text (the district) must not add folders or hidden files.
+pub fn file_name(title: &str) -> String {
+    let cleaned: String = title.chars().map(|c| if matches!(c, '/' | '\\' | ':' | '\0') || c.is_control() { '_' } else { c }).collect();
+    let cleaned = cleaned.trim_start_matches('.').trim();
+    if cleaned.is_empty() { "预算".to_string() } else { cleaned.to_string() }
+}
+
 fn single(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn titles_never_become_paths() {
+        assert_eq!(file_name("上海市../../etc2024年区级部门预算"), "上海市.._.._etc2024年区级部门预算");
+        assert_eq!(file_name("../x"), "_x");
+        assert_eq!(file_name("..."), "预算");
+        assert_eq!(file_name("a\0b\nc"), "a_b_c");
+    }
 }

@@ -120,3 +120,34 @@ fn a_character_no_font_has_is_reported_not_printed_as_a_box() {
     assert!(stderr.contains("[F3]") && stderr.contains("U+20000"), "{stderr}");
     assert!(!pdf_path(&root).exists());
 }
+
+#[test]
+fn check_all_reports_the_published_inconsistencies_of_the_shipped_data_as_warnings() {
+    let out = Command::new(env!("CARGO_BIN_EXE_gen-budget")).args(["check", "--all", "2024", "--root"]).arg(common::root()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // E000-5 市级, E000-6 coverage, E000-7 4,078.10, E000-10 dates, E000-11 ≥5(个): warnings, not errors.
+    for code in ["警告[L1]", "警告[N8]", "警告[N10]", "警告[P3]", "警告[P5]"] {
+        assert!(stderr.contains(code), "{code} missing:\n{stderr}");
+    }
+    assert!(!stderr.contains("错误["), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("普陀城运 2024：检查通过"));
+}
+
+#[test]
+fn a_draft_renders_despite_errors_and_lists_them() {
+    let (_dir, root) = common::scratch_project();
+    let data = root.join("departments/普陀城运/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("\"30101\" = 1549416", "\"30101\" = 1549516", 1)).unwrap();
+    assert_eq!(run(&root, &["普陀城运", "2024"]).status.code(), Some(1));
+    let out = run(&root, &["普陀城运", "2024", "--draft", "--keep-typ"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let draft = root.join("out/2024/普陀城运/上海市普陀区2024年区级部门预算（草稿）.pdf");
+    assert!(draft.exists());
+    assert!(!pdf_path(&root).exists(), "a draft never takes the release file's name");
+    let typ = std::fs::read_to_string(draft.with_extension("typ")).unwrap();
+    assert!(typ.contains("#set page(background: watermark)"));
+    assert!(typ.contains("#draft-mark[\\[1\\] 错误\\[X8\\]"), "the X8 finding is marked in place");
+    assert!(typ.contains("校验结果"));
+}

@@ -1,0 +1,116 @@
+//! No input makes the loader or the validator panic; all typed text prints literally.
+
+mod common;
+
+use gen_budget::load::{load_unit_year, parse_toml};
+use gen_budget::model::{SourceFile, UnitYear};
+use gen_budget::pipeline::{check, render_loaded, Mode};
+use gen_budget::typeset::text::stream_text;
+use proptest::prelude::*;
+
+fn shipped_text() -> String {
+    std::fs::read_to_string(common::root().join("departments/普陀城运/2024.toml")).unwrap()
+}
+
+/// Parses and, when it parses, derives and validates: the whole pre-render pipeline.
+fn load_and_check(text: String) {
+    let source = SourceFile { path: "fuzz.toml".into(), text };
+    let Ok(data) = parse_toml::<UnitYear>(&source) else { return };
+    let mut loaded = load_unit_year(&common::project(), "普陀城运", "2024").unwrap();
+    loaded.source = source;
+    loaded.data = data;
+    let checked = check(&loaded);
+    for d in checked.diagnostics.iter() {
+        let _ = d.render(Some(&loaded.source));
+    }
+}
+
+/// Tokens that stress the parser and the checks when spliced into valid data.
+const TOKENS: [&str; 16] = ["", "-1", "1.5", "\"\"", "\"9999999999999999999999999\"", "99999999999999999", "\"2080502\"", "[", "]", "=", "\n", "\"\\u0000\"", "\"≥\"", "0", "\"1,,2\"", "year = 1"];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        load_and_check(text);
+    }
+
+    #[test]
+    fn edits_to_valid_data_never_panic(position in 0usize..20_000, cut in 0usize..12, token in 0usize..TOKENS.len()) {
+        let mut text = shipped_text();
+        let mut at = position.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mut end = (at + cut).min(text.len());
+        while !text.is_char_boundary(end) { end -= 1; }
+        text.replace_range(at..end, TOKENS[token]);
+        load_and_check(text);
+    }
+}
+
+/// Characters the shipped fonts cover: ASCII, Latin-1, CJK punctuation and common Han.
+fn printable() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            prop::char::range('!', '~'),
+            prop::char::range('¡', 'ÿ'),
+            prop::char::range('一', '龥'),
+            prop::sample::select(vec!['（', '）', '“', '”', '、', '，', '。', '《', '》', ' ', '\n']),
+        ],
+        1..24,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, .. ProptestConfig::default() })]
+
+    #[test]
+    fn every_text_field_prints_literally(s in printable()) {
+        let mut loaded = load_unit_year(&common::project(), "普陀城运", "2024").unwrap();
+        let mut fields: Vec<String> = Vec::new();
+        let next = |fields: &mut Vec<String>| { let t = format!("{s}〔{}〕", fields.len()); fields.push(t.clone()); t };
+        let d = &mut loaded.data;
+        d.unit.name = next(&mut fields);
+        d.unit.alias = Some(next(&mut fields));
+        d.text.nature = next(&mut fields);
+        d.text.functions = vec![next(&mut fields), next(&mut fields)];
+        d.text.members = vec![next(&mut fields)];
+        d.text.change_reason = next(&mut fields);
+        for line in &mut d.functions {
+            line.purpose = next(&mut fields);
+            // 2080599 is unchanged from last year, so its sentence has no reason to print.
+            if line.code.get_ref() != "2080599" {
+                line.reason = Some(next(&mut fields));
+            }
+        }
+        let r = &mut d.three_public.reasons;
+        for reason in [&mut r.abroad, &mut r.reception, &mut r.vehicle_purchase, &mut r.vehicle_operation] {
+            *reason = next(&mut fields);
+        }
+        d.assets.as_of = next(&mut fields);
+        d.projects.truncate(1);
+        let p = &mut d.projects[0];
+        p.name = next(&mut fields);
+        for texts in [&mut p.overview, &mut p.basis, &mut p.implementer, &mut p.plan, &mut p.period, &mut p.goals] {
+            *texts = vec![next(&mut fields)];
+        }
+        let f = &mut p.form;
+        for t in [&mut f.nature, &mut f.category, &mut f.department, &mut f.implementer, &mut f.overall_goal, &mut f.annual_goal] {
+            *t = next(&mut fields);
+        }
+        for ind in &mut f.indicators {
+            ind.name = next(&mut fields);
+        }
+        let rendered = render_loaded(&loaded, &common::engine(), &common::templates(), Mode::Draft);
+        let rendered = rendered.unwrap_or_else(|e| panic!("{s:?}: {:?}", e.0));
+        let text = squeeze(&stream_text(&rendered.compiled.document));
+        for field in &fields {
+            prop_assert!(text.contains(&squeeze(field)), "not printed literally: {:?}", field);
+        }
+    }
+}
