@@ -4,6 +4,7 @@
 //! raw TOML ([`load`], [`model`]) → derived figures ([`derive`]) → checks ([`validate`]) →
 //! view model and Typst source ([`render`]) → PDF ([`typeset`]) → files ([`output`]).
 
+pub mod batch;
 pub mod derive;
 pub mod diag;
 pub mod load;
@@ -12,6 +13,7 @@ pub mod money;
 pub mod numerals;
 pub mod output;
 pub mod pipeline;
+pub mod preview;
 pub mod render;
 pub mod typeset;
 pub mod validate;

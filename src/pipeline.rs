@@ -24,6 +24,8 @@ pub enum Mode {
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub mode: Mode,
+    /// Export PDF/A-2b (archival) instead of plain PDF.
+    pub pdfa: bool,
     /// Also write the generated Typst source next to the PDF.
     pub keep_typ: bool,
 }
@@ -40,6 +42,9 @@ pub struct BuildReport {
     pub pdf: PathBuf,
     pub pages: usize,
     pub diagnostics: Diagnostics,
+    /// Time spent in Typst's compile and PDF export.
+    pub typst_time: std::time::Duration,
+    pub sha256: String,
 }
 
 /// A document rendered in memory, before anything is written.
@@ -65,6 +70,12 @@ pub fn render_unit(project: &Project, engine: &Arc<Engine>, templates: &Template
 
 /// Checks and typesets already loaded input; a release stops at the first error-level finding.
 pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, mode: Mode) -> Result<Rendered, Diagnostics> {
+    render_with(loaded, engine, templates, &BuildOptions { mode, ..BuildOptions::default() })
+}
+
+/// Checks and typesets loaded input with every build option.
+pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+    let mode = options.mode;
     let Checked { budget, diagnostics } = check(loaded);
     if mode == Mode::Release && diagnostics.has_errors() {
         return Err(diagnostics);
@@ -76,20 +87,27 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
     let typst_source = templates.render_budget(&view).map_err(single)?;
     let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
-    let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident).map_err(Diagnostics)?;
+    let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
     Ok(Rendered { title: view.title, typst_source, compiled, diagnostics })
 }
 
 /// Builds one unit-year and writes `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`) atomically.
 pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let rendered = render_unit(project, engine, templates, unit, year, options.mode)?;
+    let loaded = load_unit_year(project, unit, year).map_err(single)?;
+    build_loaded(project, engine, templates, &loaded, options)
+}
+
+/// Builds already loaded input and writes its PDF atomically.
+pub fn build_loaded(project: &Project, engine: &Arc<Engine>, templates: &Templates, loaded: &Loaded, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let rendered = render_with(loaded, engine, templates, options)?;
     let suffix = if options.mode == Mode::Draft { "（草稿）" } else { "" };
-    let pdf = project.out().join(year).join(unit).join(format!("{}{suffix}.pdf", file_name(&rendered.title)));
+    let year = loaded.file_year.to_string();
+    let pdf = project.out().join(&year).join(&loaded.unit_dir).join(format!("{}{suffix}.pdf", file_name(&rendered.title)));
     if options.keep_typ {
         write_atomic(&pdf.with_extension("typ"), rendered.typst_source.as_bytes()).map_err(single)?;
     }
     write_atomic(&pdf, &rendered.compiled.pdf).map_err(single)?;
-    Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics })
+    Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics, typst_time: rendered.compiled.typst_time, sha256: crate::output::sha256_hex(&rendered.compiled.pdf) })
 }
 
 /// The title as a file name: typed text (the district) must not add folders or hidden files.

@@ -20,6 +20,7 @@ pub const BUDGET_DOCUMENT: &str = "budget.typ";
 /// A ready template engine: escaping set up, built-ins loaded, overrides applied.
 pub struct Templates {
     tera: Tera,
+    fingerprint: String,
 }
 
 impl Templates {
@@ -32,10 +33,15 @@ impl Templates {
         tera.set_fallback_prefixes([BUILTIN_PREFIX]).map_err(template_error)?;
         let builtins = BUILTIN_TEMPLATES.iter().map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), *text));
         tera.add_raw_templates(builtins).map_err(template_error)?;
+        let mut all = String::new();
+        for (name, text) in BUILTIN_TEMPLATES {
+            all.push_str(&format!("{name}\n{text}\n"));
+        }
         for (name, text) in read_overrides(override_dir)? {
+            all.push_str(&format!("override {name}\n{text}\n"));
             tera.add_raw_template(&name, &text).map_err(template_error)?;
         }
-        Ok(Self { tera })
+        Ok(Self { tera, fingerprint: crate::output::sha256_hex(all.as_bytes()) })
     }
 
     /// Renders the Typst source of a document from its view model.
@@ -43,6 +49,11 @@ impl Templates {
         let mut context = Context::new();
         context.insert("doc", view);
         self.tera.render(BUDGET_DOCUMENT, &context).map_err(template_error)
+    }
+
+    /// A hash of every template in use, built-in and overriding.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// Names of the built-in templates, for `--eject-templates`-style tooling and tests.

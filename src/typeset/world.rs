@@ -22,6 +22,7 @@ pub struct Engine {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    fingerprint: std::sync::OnceLock<String>,
 }
 
 impl Engine {
@@ -36,7 +37,18 @@ impl Engine {
                     .hint("fonts/ 中应有 NotoSerifSC-Regular.otf、NotoSerifSC-Bold.otf、NotoSansSC-Regular.otf"));
             }
         }
-        Ok(Arc::new(Self { library: LazyHash::new(Library::default()), book: LazyHash::new(book), fonts }))
+        Ok(Arc::new(Self { library: LazyHash::new(Library::default()), book: LazyHash::new(book), fonts, fingerprint: Default::default() }))
+    }
+
+    /// A hash of every font's bytes: a changed font invalidates every earlier build.
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint.get_or_init(|| {
+            let mut all = Vec::new();
+            for font in &self.fonts {
+                all.extend_from_slice(crate::output::sha256_hex(font.data()).as_bytes());
+            }
+            crate::output::sha256_hex(&all)
+        })
     }
 }
 

@@ -1,0 +1,257 @@
+//! Publishing every unit at once: parallel builds, skip what is unchanged, manifest and index.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{find_unit_years, load_unit_year, Loaded, Project};
+use crate::output::{sha256_hex, write_atomic};
+use crate::pipeline::{build_loaded, BuildOptions};
+use crate::render::Templates;
+use crate::typeset::Engine;
+
+/// What happened to one unit-year in a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Built,
+    Skipped,
+    Failed,
+}
+
+/// One written document, as recorded in the manifest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// Path relative to `out/<年>/`.
+    pub file: String,
+    pub pages: usize,
+    pub sha256: String,
+}
+
+/// One unit-year's line of `out/<年>/manifest.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    pub unit: String,
+    pub year: String,
+    pub status: Status,
+    pub documents: Vec<DocumentRecord>,
+    pub warnings: usize,
+    pub errors: usize,
+    /// Hash of data, catalogue, templates, fonts and program version at the last good build.
+    pub input_hash: String,
+}
+
+/// The manifest of one year: every unit, sorted.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub program: String,
+    pub units: Vec<ManifestEntry>,
+}
+
+/// One unit's outcome with its findings and timings.
+pub struct Outcome {
+    pub entry: ManifestEntry,
+    pub diagnostics: Diagnostics,
+    pub wall: Duration,
+    pub typst: Duration,
+}
+
+/// The result of a whole batch.
+pub struct BatchReport {
+    pub outcomes: Vec<Outcome>,
+    pub wall: Duration,
+}
+
+impl BatchReport {
+    pub fn failed(&self) -> usize {
+        self.outcomes.iter().filter(|o| o.entry.status == Status::Failed).count()
+    }
+}
+
+/// Options of a batch.
+#[derive(Debug, Clone, Default)]
+pub struct BatchOptions {
+    pub year: Option<String>,
+    /// Rebuild even units whose inputs are unchanged.
+    pub force: bool,
+    pub build: BuildOptions,
+}
+
+const PROGRAM: &str = concat!("gen-budget ", env!("CARGO_PKG_VERSION"));
+
+/// Builds every unit-year under `departments/`; one unit's failure never stops the others.
+pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, progress: &(dyn Fn(&Outcome) + Sync)) -> BatchReport {
+    let started = Instant::now();
+    let targets = find_unit_years(project, options.year.as_deref());
+    let previous = read_manifests(project, &targets);
+    let mut outcomes = Vec::with_capacity(targets.len());
+    let mut pending = Vec::new();
+    for (unit, year) in targets {
+        match prepare(project, engine, templates, options, &previous, &unit, &year) {
+            Prepared::Done(outcome) => {
+                progress(&outcome);
+                outcomes.push(outcome);
+            }
+            Prepared::Build(loaded, hash) => pending.push((loaded, hash)),
+        }
+    }
+    // Chunks of one job per thread; Typst's caches are emptied between chunks so memory stays flat.
+    for chunk in pending.chunks(rayon::current_num_threads().max(1)) {
+        let built: Vec<Outcome> = chunk.par_iter().map(|(loaded, hash)| build_one(project, engine, templates, options, loaded, hash)).collect();
+        typst::comemo::evict(0);
+        for outcome in built {
+            progress(&outcome);
+            outcomes.push(outcome);
+        }
+    }
+    outcomes.sort_by(|a, b| (&a.entry.year, &a.entry.unit).cmp(&(&b.entry.year, &b.entry.unit)));
+    write_manifests(project, &outcomes);
+    BatchReport { outcomes, wall: started.elapsed() }
+}
+
+enum Prepared {
+    Done(Outcome),
+    Build(Box<Loaded>, String),
+}
+
+/// Loads a unit and decides whether it needs building.
+fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &BatchOptions, previous: &BTreeMap<(String, String), ManifestEntry>, unit: &str, year: &str) -> Prepared {
+    let started = Instant::now();
+    let loaded = match load_unit_year(project, unit, year) {
+        Ok(loaded) => loaded,
+        Err(d) => return Prepared::Done(failed(unit, year, Diagnostics(vec![d]), String::new(), started.elapsed())),
+    };
+    let hash = input_hash(&loaded, engine, templates, &options.build);
+    let unchanged = previous.get(&(unit.to_string(), year.to_string())).filter(|e| {
+        e.status != Status::Failed && e.input_hash == hash && e.documents.iter().all(|d| project.out().join(year).join(&d.file).is_file())
+    });
+    match unchanged {
+        Some(entry) if !options.force => {
+            let entry = ManifestEntry { status: Status::Skipped, ..entry.clone() };
+            Prepared::Done(Outcome { entry, diagnostics: Diagnostics::default(), wall: started.elapsed(), typst: Duration::ZERO })
+        }
+        _ => Prepared::Build(Box::new(loaded), hash),
+    }
+}
+
+fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, loaded: &Loaded, hash: &str) -> Outcome {
+    let started = Instant::now();
+    let (unit, year) = (loaded.unit_dir.as_str(), loaded.file_year.to_string());
+    match build_loaded(project, engine, templates, loaded, &options.build) {
+        Ok(report) => {
+            let file = report.pdf.strip_prefix(project.out().join(&year)).unwrap_or(&report.pdf).display().to_string();
+            let warnings = report.diagnostics.0.len();
+            let entry = ManifestEntry {
+                unit: unit.to_string(),
+                year,
+                status: Status::Built,
+                documents: vec![DocumentRecord { file, pages: report.pages, sha256: report.sha256 }],
+                warnings,
+                errors: 0,
+                input_hash: hash.to_string(),
+            };
+            Outcome { entry, diagnostics: report.diagnostics, wall: started.elapsed(), typst: report.typst_time }
+        }
+        Err(diags) => failed(unit, &year, diags, hash.to_string(), started.elapsed()),
+    }
+}
+
+fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: Duration) -> Outcome {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let entry = ManifestEntry {
+        unit: unit.to_string(),
+        year: year.to_string(),
+        status: Status::Failed,
+        documents: Vec::new(),
+        warnings: diagnostics.0.len() - errors,
+        errors,
+        input_hash: hash,
+    };
+    Outcome { entry, diagnostics, wall, typst: Duration::ZERO }
+}
+
+/// Everything a document depends on: data, catalogue, templates, fonts, options and program.
+fn input_hash(loaded: &Loaded, engine: &Engine, templates: &Templates, build: &BuildOptions) -> String {
+    let parts = [
+        PROGRAM,
+        &loaded.source.text,
+        &loaded.catalog_source.text,
+        templates.fingerprint(),
+        engine.fingerprint(),
+        &format!("{:?} pdfa={}", build.mode, build.pdfa),
+    ];
+    sha256_hex(parts.join("\u{1f}").as_bytes())
+}
+
+fn manifest_path(project: &Project, year: &str) -> PathBuf {
+    project.out().join(year).join("manifest.json")
+}
+
+/// Earlier manifests of the years in the batch, keyed by (unit, year).
+fn read_manifests(project: &Project, targets: &[(String, String)]) -> BTreeMap<(String, String), ManifestEntry> {
+    let years: std::collections::BTreeSet<&String> = targets.iter().map(|(_, y)| y).collect();
+    let mut out = BTreeMap::new();
+    for year in years {
+        let Ok(text) = std::fs::read_to_string(manifest_path(project, year)) else { continue };
+        let Ok(manifest) = serde_json::from_str::<Manifest>(&text) else { continue };
+        for entry in manifest.units {
+            out.insert((entry.unit.clone(), entry.year.clone()), entry);
+        }
+    }
+    out
+}
+
+/// Writes `manifest.json` and `index.html` for every year in the batch.
+fn write_manifests(project: &Project, outcomes: &[Outcome]) {
+    let mut by_year: BTreeMap<&str, Vec<ManifestEntry>> = BTreeMap::new();
+    for o in outcomes {
+        by_year.entry(&o.entry.year).or_default().push(o.entry.clone());
+    }
+    for (year, units) in by_year {
+        let manifest = Manifest { program: PROGRAM.to_string(), units };
+        let json = serde_json::to_string_pretty(&manifest).expect("the manifest serializes");
+        let dir = project.out().join(year);
+        let results = [write_atomic(&dir.join("manifest.json"), json.as_bytes()), write_atomic(&dir.join("index.html"), index_html(year, &manifest).as_bytes())];
+        for err in results.into_iter().filter_map(Result::err) {
+            eprintln!("{}", err.render(None));
+        }
+    }
+}
+
+/// A plain page linking every PDF of the year with its status.
+fn index_html(year: &str, manifest: &Manifest) -> String {
+    let mut rows = String::new();
+    for e in &manifest.units {
+        let (label, class) = match e.status {
+            Status::Built => ("已生成", "ok"),
+            Status::Skipped => ("未变化，沿用", "ok"),
+            Status::Failed => ("失败", "failed"),
+        };
+        let docs: Vec<String> = e.documents.iter().map(|d| format!("<a href=\"{}\">{}</a>（{} 页）", html(&d.file), html(&d.file), d.pages)).collect();
+        rows.push_str(&format!(
+            "<tr class=\"{class}\"><td>{}</td><td>{label}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            html(&e.unit),
+            docs.join("<br>"),
+            e.errors,
+            e.warnings
+        ));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年预算公开文件</title>\n<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:4px 8px}}tr.failed{{background:#fdecea}}</style></head>\n<body><h1>{year}年预算公开文件</h1>\n<table><tr><th>单位</th><th>状态</th><th>文件</th><th>错误</th><th>警告</th></tr>\n{rows}</table>\n<p>{}</p></body></html>\n",
+        html(&manifest.program)
+    )
+}
+
+fn html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A diagnostic saying a batch found nothing to do.
+pub fn nothing_found() -> Diagnostic {
+    Diagnostic::error("U5", "departments/ 下没有找到任何 <单位>/<年>.toml").hint("数据文件应位于 departments/<单位>/<年>.toml")
+}

@@ -1,0 +1,67 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Generates Shanghai 部门/单位预算公开 documents as PDF from TOML data.
+#[derive(Parser)]
+#[command(name = "gen-budget", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Validate without rendering: one unit-year, or every unit (of one year) with --all.
+    Check {
+        /// Unit short name (the folder under departments/), or the year with --all.
+        unit: Option<String>,
+        /// Budget year, e.g. 2024.
+        year: Option<String>,
+        /// Check every unit under departments/, optionally only of the year given.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Serve a live draft on 127.0.0.1 that refreshes when the data or templates change.
+    Preview {
+        unit: String,
+        year: String,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8787)]
+        port: u16,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Unit short name (the folder under departments/), e.g. 普陀城运; with --all, the year.
+    pub unit: Option<String>,
+    /// Budget year, e.g. 2024.
+    pub year: Option<String>,
+    /// Publish every unit under departments/ (of the year given, or of every year).
+    #[arg(long)]
+    pub all: bool,
+    /// With --all: rebuild units whose inputs have not changed since their last build.
+    #[arg(long)]
+    pub force: bool,
+    /// Project root holding departments/, catalog/, templates/, fonts/ and out/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Render even with errors: watermark 草稿, findings marked in place and listed at the end.
+    #[arg(long)]
+    pub draft: bool,
+    /// Export PDF/A-2b for archiving.
+    #[arg(long)]
+    pub pdfa: bool,
+    /// Also write the generated Typst source next to the PDF.
+    #[arg(long)]
+    pub keep_typ: bool,
+}

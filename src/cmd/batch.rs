@@ -1,0 +1,86 @@
+//! `gen-budget --all [<年>]`: every unit in parallel, a progress bar, a summary, a manifest.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use gen_budget::batch::{nothing_found, publish_all, BatchOptions, BatchReport, Outcome, Status};
+use gen_budget::load::{check_year, find_unit_years, Project};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{build_options, one, render, report, setup};
+use crate::cli::BuildArgs;
+
+pub fn run(args: &BuildArgs) -> ExitCode {
+    // With --all the first positional is the year.
+    let year = args.unit.clone();
+    if let Some(Err(d)) = year.as_deref().map(check_year) {
+        return report(&one(d));
+    }
+    let project = Project::new(&args.root);
+    let total = find_unit_years(&project, year.as_deref()).len();
+    if total == 0 {
+        return report(&one(nothing_found()));
+    }
+    let (engine, templates) = match setup(&project) {
+        Ok(pair) => pair,
+        Err(diags) => return report(&diags),
+    };
+    let options = BatchOptions { year, force: args.force, build: build_options(args) };
+    let bar = progress_bar(total as u64);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let progress = |o: &Outcome| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let line = format!("[{n}/{total}] {} {}：{}", o.entry.unit, o.entry.year, status_word(o));
+        if bar.is_hidden() { println!("{line}") } else { bar.set_message(line); bar.inc(1) }
+        for d in o.diagnostics.iter().filter(|d| d.is_error()) {
+            bar.suspend(|| eprintln!("{}", render(d)));
+        }
+    };
+    let batch = publish_all(&project, &engine, &templates, &options, &progress);
+    bar.finish_and_clear();
+    print_summary(&batch);
+    if batch.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// A bar on a terminal; hidden (plain lines instead) when stderr is a pipe or a file.
+fn progress_bar(total: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {msg}").expect("a valid template"));
+    bar
+}
+
+fn status_word(o: &Outcome) -> String {
+    match o.entry.status {
+        Status::Built => format!("已生成（{} 页，{} 个警告）", o.entry.documents.iter().map(|d| d.pages).sum::<usize>(), o.entry.warnings),
+        Status::Skipped => "未变化，跳过".to_string(),
+        Status::Failed => format!("失败（{} 个错误）", o.entry.errors),
+    }
+}
+
+/// One line per unit, then totals and where the manifest is.
+fn print_summary(batch: &BatchReport) {
+    println!("{:<12} {:<6} {:<6} {:>5} {:>5} {:>8}", "单位", "年度", "状态", "页数", "警告", "用时(s)");
+    for o in &batch.outcomes {
+        let e = &o.entry;
+        let status = match e.status {
+            Status::Built => "生成",
+            Status::Skipped => "跳过",
+            Status::Failed => "失败",
+        };
+        let pages: usize = e.documents.iter().map(|d| d.pages).sum();
+        println!("{:<12} {:<6} {:<6} {:>5} {:>5} {:>8.2}", e.unit, e.year, status, pages, e.warnings, o.wall.as_secs_f64());
+    }
+    let built = batch.outcomes.iter().filter(|o| o.entry.status == Status::Built).count();
+    let skipped = batch.outcomes.iter().filter(|o| o.entry.status == Status::Skipped).count();
+    let typst: f64 = batch.outcomes.iter().map(|o| o.typst.as_secs_f64()).sum();
+    println!(
+        "共 {} 个：生成 {built}，跳过 {skipped}，失败 {}；用时 {:.2} s（其中排版 {:.2} s，按线程合计）。清单见 out/<年>/manifest.json 与 index.html",
+        batch.outcomes.len(),
+        batch.failed(),
+        batch.wall.as_secs_f64(),
+        typst
+    );
+}

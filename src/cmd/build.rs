@@ -1,0 +1,28 @@
+//! `gen-budget <单位> <年>`: one unit-year, release or draft.
+
+use std::process::ExitCode;
+
+use gen_budget::load::Project;
+use gen_budget::pipeline::build_unit;
+
+use super::{build_options, print_diagnostics, report, setup, usage};
+use crate::cli::BuildArgs;
+
+pub fn run(args: &BuildArgs) -> ExitCode {
+    let (Some(unit), Some(year)) = (&args.unit, &args.year) else {
+        return usage("用法：gen-budget <单位> <年>，例如 gen-budget 普陀城运 2024（--help 查看全部命令）");
+    };
+    let project = Project::new(&args.root);
+    let (engine, templates) = match setup(&project) {
+        Ok(pair) => pair,
+        Err(diags) => return report(&diags),
+    };
+    match build_unit(&project, &engine, &templates, unit, year, &build_options(args)) {
+        Ok(built) => {
+            print_diagnostics(&built.diagnostics);
+            println!("已生成 {}（{} 页）", built.pdf.display(), built.pages);
+            ExitCode::SUCCESS
+        }
+        Err(diags) => report(&diags),
+    }
+}

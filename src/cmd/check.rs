@@ -1,0 +1,41 @@
+//! `gen-budget check`: validate one unit-year or all of them, write nothing.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use gen_budget::diag::Diagnostics;
+use gen_budget::load::{check_year, find_unit_years, load_unit_year, Project};
+use gen_budget::pipeline::check;
+
+use super::{exit_status, one, print_diagnostics, report, usage};
+
+pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -> ExitCode {
+    let project = Project::new(root);
+    let targets = match (all, unit, year) {
+        (true, year, None) => {
+            if let Some(Err(d)) = year.as_deref().map(check_year) {
+                return report(&one(d));
+            }
+            find_unit_years(&project, year.as_deref())
+        }
+        (false, Some(unit), Some(year)) => vec![(unit, year)],
+        _ => return usage("用法：gen-budget check <单位> <年>，或 gen-budget check --all [<年>]"),
+    };
+    if targets.is_empty() {
+        return usage("departments/ 下没有找到任何 <单位>/<年>.toml");
+    }
+    let mut all_diags = Diagnostics::default();
+    for (unit, year) in &targets {
+        let diags = match load_unit_year(&project, unit, year) {
+            Ok(loaded) => check(&loaded).diagnostics,
+            Err(d) => one(d),
+        };
+        print_diagnostics(&diags);
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let warnings = diags.0.len() - errors;
+        let verdict = if errors == 0 { format!("检查通过（{warnings} 个警告）") } else { format!("{errors} 个错误，{warnings} 个警告") };
+        println!("{unit} {year}：{verdict}");
+        all_diags.extend(diags);
+    }
+    exit_status(&all_diags)
+}

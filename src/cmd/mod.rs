@@ -1,0 +1,77 @@
+//! One module per command, plus the shared reporting and exit-status rules.
+
+pub mod batch;
+pub mod build;
+pub mod check;
+pub mod preview;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use gen_budget::diag::{Diagnostic, Diagnostics};
+use gen_budget::load::Project;
+use gen_budget::model::SourceFile;
+use gen_budget::pipeline::{BuildOptions, Mode};
+use gen_budget::render::Templates;
+use gen_budget::typeset::Engine;
+
+use crate::cli::BuildArgs;
+
+/// Exit status: data problems are the user's to fix (1); usage or setup problems are 2.
+const EXIT_DATA: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+/// Prints a usage message and exits with the usage status.
+pub fn usage(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// Fonts and templates, loaded once per process.
+pub fn setup(project: &Project) -> Result<(Arc<Engine>, Templates), Diagnostics> {
+    let engine = Engine::load(&project.fonts()).map_err(one)?;
+    let templates = Templates::load(&project.templates()).map_err(one)?;
+    Ok((engine, templates))
+}
+
+pub fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
+}
+
+/// The build options the flags ask for.
+pub fn build_options(args: &BuildArgs) -> BuildOptions {
+    let mode = if args.draft { Mode::Draft } else { Mode::Release };
+    BuildOptions { mode, pdfa: args.pdfa, keep_typ: args.keep_typ }
+}
+
+/// Prints every diagnostic, says nothing was written, and picks the exit status.
+pub fn report(diags: &Diagnostics) -> ExitCode {
+    print_diagnostics(diags);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    eprintln!("共 {errors} 个错误，未写入任何文件。");
+    exit_status(diags)
+}
+
+/// 0 clean, 2 when any error is about usage or set-up (U*, C*, F*, O*), otherwise 1 for data errors.
+pub fn exit_status(diags: &Diagnostics) -> ExitCode {
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else if errors.iter().any(|d| matches!(d.code.chars().next(), Some('U' | 'C' | 'F' | 'O'))) {
+        ExitCode::from(EXIT_USAGE)
+    } else {
+        ExitCode::from(EXIT_DATA)
+    }
+}
+
+/// Renders each diagnostic with a snippet of the file it points into.
+pub fn print_diagnostics(diags: &Diagnostics) {
+    for d in diags.iter() {
+        eprintln!("{}", render(d));
+    }
+}
+
+pub fn render(d: &Diagnostic) -> String {
+    let source = d.file.as_ref().and_then(|p| std::fs::read_to_string(p).ok()).map(|text| SourceFile { path: d.file.clone().unwrap_or_default(), text });
+    d.render(source.as_ref())
+}

@@ -1,0 +1,80 @@
+//! `gen-budget --all`: every unit published, failures isolated, unchanged units skipped.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gen-budget")).args(args).arg("--root").arg(root).output().expect("binary runs")
+}
+
+/// A scratch project with three units: the shipped one, a copy, and a broken copy.
+fn three_units() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = common::scratch_project();
+    let data = std::fs::read_to_string(root.join("departments/普陀城运/2024.toml")).unwrap();
+    for (unit, text) in [("甲单位", data.clone()), ("乙单位", data.replacen("reception = 6835\n", "reception = 6835.5\n", 1))] {
+        std::fs::create_dir_all(root.join("departments").join(unit)).unwrap();
+        std::fs::write(root.join("departments").join(unit).join("2024.toml"), text).unwrap();
+    }
+    (dir, root)
+}
+
+fn manifest(root: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(root.join("out/2024/manifest.json")).unwrap()).unwrap()
+}
+
+fn statuses(root: &Path) -> Vec<(String, String)> {
+    let m = manifest(root);
+    m["units"].as_array().unwrap().iter().map(|u| (u["unit"].as_str().unwrap().to_string(), u["status"].as_str().unwrap().to_string())).collect()
+}
+
+#[test]
+fn one_failure_does_not_stop_the_others_and_everything_is_recorded() {
+    let (_dir, root) = three_units();
+    let out = run(&root, &["--all", "2024"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "a failed unit makes the batch fail\n{stdout}{stderr}");
+    assert!(stderr.contains("[T4]") && stderr.contains("乙单位/2024.toml"), "the failure is reported with its location:\n{stderr}");
+    assert!(stdout.contains("/3] 乙单位 2024：失败"), "plain progress lines when not on a terminal:\n{stdout}");
+    let expected = [("乙单位", "failed"), ("普陀城运", "built"), ("甲单位", "built")].map(|(u, s)| (u.to_string(), s.to_string()));
+    assert_eq!(statuses(&root), expected);
+    let m = manifest(&root);
+    let built = &m["units"][1]["documents"][0];
+    let pdf = std::fs::read(root.join("out/2024").join(built["file"].as_str().unwrap())).unwrap();
+    assert_eq!(built["pages"], 22);
+    assert_eq!(built["sha256"].as_str().unwrap(), gen_budget::output::sha256_hex(&pdf));
+    let index = std::fs::read_to_string(root.join("out/2024/index.html")).unwrap();
+    assert!(index.contains("href=\"甲单位/上海市普陀区2024年区级部门预算.pdf\"") && index.contains("失败"));
+}
+
+#[test]
+fn unchanged_units_are_skipped_and_force_rebuilds_them() {
+    let (_dir, root) = three_units();
+    std::fs::remove_dir_all(root.join("departments/乙单位")).unwrap();
+    assert!(run(&root, &["--all", "2024"]).status.success());
+    assert!(run(&root, &["--all"]).status.success());
+    assert_eq!(statuses(&root), [("普陀城运", "skipped"), ("甲单位", "skipped")].map(|(u, s)| (u.to_string(), s.to_string())));
+    let data = root.join("departments/甲单位/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("services = 8448100", "services = 8448200", 1).replacen("sme_reserved = 8448100", "sme_reserved = 8448200", 1)).unwrap();
+    assert!(run(&root, &["--all", "2024"]).status.success());
+    assert_eq!(statuses(&root), [("普陀城运", "skipped"), ("甲单位", "built")].map(|(u, s)| (u.to_string(), s.to_string())));
+    std::fs::write(root.join("templates/budget/toc.typ"), "#page[目 录]\n").unwrap();
+    assert!(run(&root, &["--all", "2024"]).status.success());
+    assert_eq!(statuses(&root), [("普陀城运", "built"), ("甲单位", "built")].map(|(u, s)| (u.to_string(), s.to_string())), "a template change rebuilds every unit");
+    assert!(run(&root, &["--all", "2024", "--force"]).status.success());
+    assert_eq!(statuses(&root), [("普陀城运", "built"), ("甲单位", "built")].map(|(u, s)| (u.to_string(), s.to_string())));
+}
+
+#[test]
+fn batch_output_is_the_same_as_single_builds() {
+    let (_dir, root) = three_units();
+    std::fs::remove_dir_all(root.join("departments/乙单位")).unwrap();
+    assert!(run(&root, &["--all", "2024"]).status.success());
+    let pdf = root.join("out/2024/甲单位/上海市普陀区2024年区级部门预算.pdf");
+    let batch = std::fs::read(&pdf).unwrap();
+    assert!(run(&root, &["甲单位", "2024"]).status.success());
+    assert!(batch == std::fs::read(&pdf).unwrap(), "parallel batch and single build must give identical bytes");
+}
