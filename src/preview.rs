@@ -14,7 +14,8 @@ use crate::typeset::Engine;
 #[derive(Default)]
 struct Snapshot {
     version: u64,
-    pages: Vec<String>,
+    /// Each page as SVG with its size in points.
+    pages: Vec<(String, u32, u32)>,
     findings: Vec<String>,
     failed: bool,
     build_ms: u128,
@@ -70,7 +71,8 @@ impl Preview {
         match result {
             Ok(rendered) => {
                 let pages = rendered.compiled.document.pages();
-                state.pages = pages.iter().map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default())).collect();
+                let size = |p: &typst_layout::Page| (p.frame.width().to_pt().round() as u32, p.frame.height().to_pt().round() as u32);
+                state.pages = pages.iter().map(|p| (typst_svg::svg(p, &typst_svg::SvgOptions::default()), size(p).0, size(p).1)).collect();
                 state.findings = rendered.diagnostics.iter().map(describe).collect();
                 state.failed = false;
             }
@@ -115,7 +117,7 @@ impl Preview {
         }
         let page = path.strip_prefix("/page/").and_then(|p| p.strip_suffix(".svg")).and_then(|n| n.parse::<usize>().ok());
         match page.and_then(|n| state.pages.get(n)) {
-            Some(svg) => (200, "image/svg+xml", svg.clone().into_bytes()),
+            Some((svg, _, _)) => (200, "image/svg+xml", svg.clone().into_bytes()),
             None => (404, "text/plain", b"not found".to_vec()),
         }
     }
@@ -137,8 +139,9 @@ fn content_html(state: &Snapshot) -> String {
         out.push_str(&format!("<li>{}</li>", html(f)));
     }
     out.push_str("</ol></div><div id=\"pages\">");
-    for i in 0..state.pages.len() {
-        out.push_str(&format!("<img class=\"page\" src=\"/page/{i}.svg?v={}\" alt=\"第{}页\">", state.version, i + 1));
+    // Lazy loading: the browser paints only the pages in view, so a refresh stays quick.
+    for (i, (_, width, height)) in state.pages.iter().enumerate() {
+        out.push_str(&format!("<img class=\"page\" loading=\"lazy\" width=\"{width}\" height=\"{height}\" src=\"/page/{i}.svg?v={}\" alt=\"第{}页\">", state.version, i + 1));
     }
     out.push_str("</div>");
     out
