@@ -58,7 +58,8 @@ pub struct Outcome {
     pub entry: ManifestEntry,
     pub diagnostics: Diagnostics,
     pub wall: Duration,
-    pub typst: Duration,
+    /// Time in gen-budget's own stages for this unit (loading, checks, templates, writing).
+    pub own: Duration,
 }
 
 /// The result of a whole batch.
@@ -84,6 +85,9 @@ pub struct BatchOptions {
 
 const PROGRAM: &str = concat!("gen-budget ", env!("CARGO_PKG_VERSION"));
 
+/// Units per thread between two cache evictions.
+const CHUNK_PER_THREAD: usize = 4;
+
 /// Builds every unit-year under `departments/`; one unit's failure never stops the others.
 pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, progress: &(dyn Fn(&Outcome) + Sync)) -> BatchReport {
     let started = Instant::now();
@@ -97,12 +101,13 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
                 progress(&outcome);
                 outcomes.push(outcome);
             }
-            Prepared::Build(loaded, hash) => pending.push((loaded, hash)),
+            Prepared::Build(loaded, hash, spent) => pending.push((loaded, hash, spent)),
         }
     }
-    // Chunks of one job per thread; Typst's caches are emptied between chunks so memory stays flat.
-    for chunk in pending.chunks(rayon::current_num_threads().max(1)) {
-        let built: Vec<Outcome> = chunk.par_iter().map(|(loaded, hash)| build_one(project, engine, templates, options, loaded, hash)).collect();
+    // Chunks of a few jobs per thread: rayon balances uneven units inside a chunk, and Typst's
+    // caches are emptied between chunks so memory stays flat over any number of units.
+    for chunk in pending.chunks(CHUNK_PER_THREAD * rayon::current_num_threads().max(1)) {
+        let built: Vec<Outcome> = chunk.par_iter().map(|(loaded, hash, spent)| build_one(project, engine, templates, options, loaded, hash, *spent)).collect();
         typst::comemo::evict(0);
         for outcome in built {
             progress(&outcome);
@@ -116,7 +121,7 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
 
 enum Prepared {
     Done(Outcome),
-    Build(Box<Loaded>, String),
+    Build(Box<Loaded>, String, Duration),
 }
 
 /// Loads a unit and decides whether it needs building.
@@ -133,13 +138,13 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
     match unchanged {
         Some(entry) if !options.force => {
             let entry = ManifestEntry { status: Status::Skipped, ..entry.clone() };
-            Prepared::Done(Outcome { entry, diagnostics: Diagnostics::default(), wall: started.elapsed(), typst: Duration::ZERO })
+            Prepared::Done(Outcome { entry, diagnostics: Diagnostics::default(), wall: started.elapsed(), own: started.elapsed() })
         }
-        _ => Prepared::Build(Box::new(loaded), hash),
+        _ => Prepared::Build(Box::new(loaded), hash, started.elapsed()),
     }
 }
 
-fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, loaded: &Loaded, hash: &str) -> Outcome {
+fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, loaded: &Loaded, hash: &str, loading: Duration) -> Outcome {
     let started = Instant::now();
     let (unit, year) = (loaded.unit_dir.as_str(), loaded.file_year.to_string());
     match build_loaded(project, engine, templates, loaded, &options.build) {
@@ -155,7 +160,7 @@ fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, opt
                 errors: 0,
                 input_hash: hash.to_string(),
             };
-            Outcome { entry, diagnostics: report.diagnostics, wall: started.elapsed(), typst: report.typst_time }
+            Outcome { entry, diagnostics: report.diagnostics, wall: started.elapsed(), own: loading + report.own_time }
         }
         Err(diags) => failed(unit, &year, diags, hash.to_string(), started.elapsed()),
     }
@@ -172,7 +177,7 @@ fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: 
         errors,
         input_hash: hash,
     };
-    Outcome { entry, diagnostics, wall, typst: Duration::ZERO }
+    Outcome { entry, diagnostics, wall, own: wall }
 }
 
 /// Everything a document depends on: data, catalogue, templates, fonts, options and program.
@@ -255,3 +260,4 @@ fn html(s: &str) -> String {
 pub fn nothing_found() -> Diagnostic {
     Diagnostic::error("U5", "departments/ 下没有找到任何 <单位>/<年>.toml").hint("数据文件应位于 departments/<单位>/<年>.toml")
 }
+

@@ -15,5 +15,6 @@ pub mod output;
 pub mod pipeline;
 pub mod preview;
 pub mod render;
+pub mod synth;
 pub mod typeset;
 pub mod validate;

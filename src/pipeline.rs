@@ -42,13 +42,15 @@ pub struct BuildReport {
     pub pdf: PathBuf,
     pub pages: usize,
     pub diagnostics: Diagnostics,
-    /// Time spent in Typst's compile and PDF export.
-    pub typst_time: std::time::Duration,
+    /// Time in our own stages (check, view, templates, hashing, writing), outside Typst.
+    pub own_time: std::time::Duration,
     pub sha256: String,
 }
 
 /// A document rendered in memory, before anything is written.
 pub struct Rendered {
+    /// Time in our own stages (check, view, templates), outside Typst.
+    pub own_time: std::time::Duration,
     pub title: String,
     pub typst_source: String,
     pub compiled: Compiled,
@@ -76,6 +78,7 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
 /// Checks and typesets loaded input with every build option.
 pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let mode = options.mode;
+    let started = std::time::Instant::now();
     let Checked { budget, diagnostics } = check(loaded);
     if mode == Mode::Release && diagnostics.has_errors() {
         return Err(diagnostics);
@@ -85,10 +88,11 @@ pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates,
         mark_draft(&mut view, &diagnostics);
     }
     let typst_source = templates.render_budget(&view).map_err(single)?;
+    let own_time = started.elapsed();
     let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
     let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
-    Ok(Rendered { title: view.title, typst_source, compiled, diagnostics })
+    Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
 }
 
 /// Builds one unit-year and writes `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`) atomically.
@@ -100,6 +104,7 @@ pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates
 /// Builds already loaded input and writes its PDF atomically.
 pub fn build_loaded(project: &Project, engine: &Arc<Engine>, templates: &Templates, loaded: &Loaded, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let rendered = render_with(loaded, engine, templates, options)?;
+    let writing = std::time::Instant::now();
     let suffix = if options.mode == Mode::Draft { "（草稿）" } else { "" };
     let year = loaded.file_year.to_string();
     let pdf = project.out().join(&year).join(&loaded.unit_dir).join(format!("{}{suffix}.pdf", file_name(&rendered.title)));
@@ -107,7 +112,9 @@ pub fn build_loaded(project: &Project, engine: &Arc<Engine>, templates: &Templat
         write_atomic(&pdf.with_extension("typ"), rendered.typst_source.as_bytes()).map_err(single)?;
     }
     write_atomic(&pdf, &rendered.compiled.pdf).map_err(single)?;
-    Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics, typst_time: rendered.compiled.typst_time, sha256: crate::output::sha256_hex(&rendered.compiled.pdf) })
+    let sha256 = crate::output::sha256_hex(&rendered.compiled.pdf);
+    let own_time = rendered.own_time + writing.elapsed();
+    Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics, own_time, sha256 })
 }
 
 /// The title as a file name: typed text (the district) must not add folders or hidden files.

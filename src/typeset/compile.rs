@@ -15,8 +15,6 @@ use crate::diag::Diagnostic;
 pub struct Compiled {
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
-    /// Wall time of Typst's compile plus PDF export, for the benchmark's overhead figure.
-    pub typst_time: std::time::Duration,
 }
 
 impl Compiled {
@@ -27,7 +25,6 @@ impl Compiled {
 
 /// Compiles `source` with a fixed date; `ident` makes the PDF's id stable per document.
 pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdfa: bool) -> Result<Compiled, Vec<Diagnostic>> {
-    let started = std::time::Instant::now();
     let today = Datetime::from_ymd(year, 1, 1).expect("January 1st exists");
     let world = DocWorld::new(engine.clone(), source, today);
     let warned = typst::compile::<PagedDocument>(&world);
@@ -46,7 +43,7 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     };
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errs| errs.iter().map(|e| typst_error(&world, e)).collect::<Vec<_>>())?;
-    Ok(Compiled { document, pdf, typst_time: started.elapsed() })
+    Ok(Compiled { document, pdf })
 }
 
 /// A Typst error points into generated source, so it names the line there: a template bug.
