@@ -72,4 +72,4 @@ for i in 1 2 3 4 5; do
   sleep 0.3
 done
 echo
-echo "Preview refresh of 普陀城运 2024 after a one-figure edit (save → new version served; the watcher polls every 100 ms): ${results[*]}"
+echo "Preview refresh of 普陀城运 2024 after a one-figure edit (save → new version served; the watcher polls every 50 ms): ${results[*]}"

@@ -89,7 +89,7 @@ impl Preview {
     pub fn watch(&self) {
         let mut last = self.stamp();
         loop {
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(Duration::from_millis(50));
             let now = self.stamp();
             if now != last {
                 last = now;
@@ -164,7 +164,7 @@ async function refresh() {{
       shown = v;
     }}
   }} catch (e) {{}}
-  setTimeout(refresh, 200);
+  setTimeout(refresh, 100);
 }}
 refresh();
 </script></body></html>
