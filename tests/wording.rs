@@ -79,3 +79,36 @@ fn a_three_public_change_is_stated_with_its_amount() {
     assert!(text.contains("（三）公务接待费0.68万元。比2023年预算减少0.32万元，主要原因是无公务接待事项发生。"), "{text}");
     assert!(text.contains("“三公”经费预算数6.57万元，比2023年预算减少0.32万元。"));
 }
+
+#[test]
+fn one_key_turns_the_document_into_a_单位_budget_everywhere() {
+    let mut loaded = shipped();
+    *loaded.data.unit.wording.get_mut() = "单位".to_string();
+    loaded.data.text.structure = vec!["上海市普陀区城市运行管理中心设7个内设机构。".to_string()];
+    let text = text_of(&loaded);
+    for expected in [
+        "上海市普陀区2024年区级单位预算",
+        "预算单位：上海市普陀区城市运行管理中心",
+        "一、单位主要职能",
+        "二、单位机构设置",
+        "四、单位预算编制说明",
+        "五、单位预算表",
+        "1.2024年单位财务收支预算总表",
+        "8.2024年单位一般公共预算基本支出部门预算经济分类预算表",
+        "9.单位“三公”经费和机关运行经费预算表",
+        "2024年单位预算编制说明",
+        "编制单位：上海市普陀区城市运行管理中心",
+        "注：本单位2024年无政府性基金预算财政拨款安排的预算，故本表为空表。",
+        "注：本单位2024年无国有资本经营预算财政拨款安排的预算，故本表为空表。",
+        "本单位无机关运行经费。",
+        "2024年度本单位政府采购预算",
+        "2024年本单位面向中小企业预留",
+        "上海市普陀区城市运行管理中心设7个内设机构。",
+    ] {
+        assert!(text.contains(expected), "missing {expected}");
+    }
+    // The standard 名词解释 definitions keep “预算主管部门及所属预算单位” in 单位 documents too (001).
+    for wrong in ["编制部门", "本部门", "预算主管部门：", "部门预算编制说明", "部门财务收支"] {
+        assert!(!text.contains(wrong), "a 部门 word is left: {wrong}");
+    }
+}

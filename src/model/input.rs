@@ -82,6 +82,9 @@ pub struct Texts {
     pub admin_units: u32,
     pub institution_units: u32,
     pub members: Vec<String>,
+    /// 机构设置 of a single unit (单位 wording), e.g. “…设7个内设机构，包括：…”; replaces the 部门 form.
+    #[serde(default)]
+    pub structure: Vec<String>,
     pub change_reason: String,
 }
 

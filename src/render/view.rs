@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Change, UnitKind};
+use crate::derive::{Budget, Change, UnitKind, Wording};
 use crate::load::Loaded;
 use crate::numerals::paren_marker;
 
@@ -21,6 +21,8 @@ pub struct DocView {
     pub level: String,
     /// 部门 or 单位.
     pub d: &'static str,
+    /// The cover's label: 预算主管部门 for a department, 预算单位 for a single unit.
+    pub cover_label: &'static str,
     pub unit_name: String,
     pub unit_alias: String,
     pub unit_full: String,
@@ -29,6 +31,7 @@ pub struct DocView {
     pub admin_units: u32,
     pub institution_units: u32,
     pub members: Vec<String>,
+    pub structure: Vec<String>,
     pub glossary: Vec<GlossaryEntry>,
     pub change_reason: String,
     pub narrative: Narrative,
@@ -144,6 +147,10 @@ pub fn build_view(loaded: &Loaded, b: &Budget) -> DocView {
         district: unit.district.clone(),
         level: unit.level.get_ref().clone(),
         d,
+        cover_label: match b.wording {
+            Wording::Department => "预算主管部门",
+            Wording::Unit => "预算单位",
+        },
         unit_name: unit.name.clone(),
         unit_alias: unit.alias.clone().unwrap_or_default(),
         unit_full,
@@ -152,6 +159,7 @@ pub fn build_view(loaded: &Loaded, b: &Budget) -> DocView {
         admin_units: data.text.admin_units,
         institution_units: data.text.institution_units,
         members: data.text.members.clone(),
+        structure: data.text.structure.clone(),
         glossary: build_glossary(loaded),
         change_reason: data.text.change_reason.clone(),
         narrative: build_narrative(b, &texts),
