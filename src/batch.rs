@@ -9,9 +9,10 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{find_unit_years, load_unit_year, Loaded, Project};
+use crate::document::Document;
+use crate::load::{find_unit_years, Project};
 use crate::output::{sha256_hex, write_atomic};
-use crate::pipeline::{build_loaded, BuildOptions};
+use crate::pipeline::{build_documents, BuildOptions};
 use crate::render::Templates;
 use crate::typeset::Engine;
 
@@ -101,13 +102,13 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
                 progress(&outcome);
                 outcomes.push(outcome);
             }
-            Prepared::Build(loaded, hash, spent) => pending.push((loaded, hash, spent)),
+            Prepared::Build(documents, hash, spent) => pending.push((unit, year, documents, hash, spent)),
         }
     }
     // Chunks of a few jobs per thread: rayon balances uneven units inside a chunk, and Typst's
     // caches are emptied between chunks so memory stays flat over any number of units.
     for chunk in pending.chunks(CHUNK_PER_THREAD * rayon::current_num_threads().max(1)) {
-        let built: Vec<Outcome> = chunk.par_iter().map(|(loaded, hash, spent)| build_one(project, engine, templates, options, loaded, hash, *spent)).collect();
+        let built: Vec<Outcome> = chunk.par_iter().map(|(unit, year, documents, hash, spent)| build_one(project, engine, templates, options, (unit, year), documents, hash, *spent)).collect();
         typst::comemo::evict(0);
         for outcome in built {
             progress(&outcome);
@@ -121,17 +122,17 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
 
 enum Prepared {
     Done(Outcome),
-    Build(Box<Loaded>, String, Duration),
+    Build(Vec<Document>, String, Duration),
 }
 
 /// Loads a unit and decides whether it needs building.
 fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &BatchOptions, previous: &BTreeMap<(String, String), ManifestEntry>, unit: &str, year: &str) -> Prepared {
     let started = Instant::now();
-    let loaded = match load_unit_year(project, unit, year) {
-        Ok(loaded) => loaded,
+    let documents = match Document::load_all(project, unit, year) {
+        Ok(documents) => documents,
         Err(d) => return Prepared::Done(failed(unit, year, Diagnostics(vec![d]), String::new(), started.elapsed())),
     };
-    let hash = input_hash(&loaded, engine, templates, &options.build);
+    let hash = input_hash(&documents, engine, templates, &options.build);
     let unchanged = previous.get(&(unit.to_string(), year.to_string())).filter(|e| {
         e.status != Status::Failed && e.input_hash == hash && e.documents.iter().all(|d| project.out().join(year).join(&d.file).is_file())
     });
@@ -140,29 +141,35 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
             let entry = ManifestEntry { status: Status::Skipped, ..entry.clone() };
             Prepared::Done(Outcome { entry, diagnostics: Diagnostics::default(), wall: started.elapsed(), own: started.elapsed() })
         }
-        _ => Prepared::Build(Box::new(loaded), hash, started.elapsed()),
+        _ => Prepared::Build(documents, hash, started.elapsed()),
     }
 }
 
-fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, loaded: &Loaded, hash: &str, loading: Duration) -> Outcome {
+#[allow(clippy::too_many_arguments)]
+fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, (unit, year): (&str, &str), documents: &[Document], hash: &str, loading: Duration) -> Outcome {
     let started = Instant::now();
-    let (unit, year) = (loaded.unit_dir.as_str(), loaded.file_year.to_string());
-    match build_loaded(project, engine, templates, loaded, &options.build) {
-        Ok(report) => {
-            let file = report.pdf.strip_prefix(project.out().join(&year)).unwrap_or(&report.pdf).display().to_string();
-            let warnings = report.diagnostics.0.len();
+    match build_documents(project, engine, templates, documents, &options.build) {
+        Ok(reports) => {
+            let records = reports.iter().map(|r| DocumentRecord {
+                file: r.pdf.strip_prefix(project.out().join(year)).unwrap_or(&r.pdf).display().to_string(),
+                pages: r.pages,
+                sha256: r.sha256.clone(),
+            });
             let entry = ManifestEntry {
                 unit: unit.to_string(),
-                year,
+                year: year.to_string(),
                 status: Status::Built,
-                documents: vec![DocumentRecord { file, pages: report.pages, sha256: report.sha256 }],
-                warnings,
+                documents: records.collect(),
+                warnings: reports.iter().map(|r| r.diagnostics.0.len()).sum(),
                 errors: 0,
                 input_hash: hash.to_string(),
             };
-            Outcome { entry, diagnostics: report.diagnostics, wall: started.elapsed(), own: loading + report.own_time }
+            let own = loading + reports.iter().map(|r| r.own_time).sum::<Duration>();
+            let mut diagnostics = Diagnostics::default();
+            reports.into_iter().for_each(|r| diagnostics.extend(r.diagnostics));
+            Outcome { entry, diagnostics, wall: started.elapsed(), own }
         }
-        Err(diags) => failed(unit, &year, diags, hash.to_string(), started.elapsed()),
+        Err(diags) => failed(unit, year, diags, hash.to_string(), started.elapsed()),
     }
 }
 
@@ -180,16 +187,11 @@ fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: 
     Outcome { entry, diagnostics, wall, own: wall }
 }
 
-/// Everything a document depends on: data, catalogue, templates, fonts, options and program.
-fn input_hash(loaded: &Loaded, engine: &Engine, templates: &Templates, build: &BuildOptions) -> String {
-    let parts = [
-        PROGRAM,
-        &loaded.source.text,
-        &loaded.catalog_source.text,
-        templates.fingerprint(),
-        engine.fingerprint(),
-        &format!("{:?} pdfa={}", build.mode, build.pdfa),
-    ];
+/// Everything the documents depend on: data, catalogue, templates, fonts, options and program.
+fn input_hash(documents: &[Document], engine: &Engine, templates: &Templates, build: &BuildOptions) -> String {
+    let options = format!("{:?} pdfa={}", build.mode, build.pdfa);
+    let mut parts = vec![PROGRAM, templates.fingerprint(), engine.fingerprint(), &options];
+    parts.extend(documents.iter().flat_map(Document::inputs));
     sha256_hex(parts.join("\u{1f}").as_bytes())
 }
 

@@ -6,6 +6,8 @@
 
 pub mod batch;
 pub mod derive;
+pub mod document;
+pub mod evaluation;
 pub mod diag;
 pub mod load;
 pub mod model;

@@ -156,32 +156,37 @@ pub struct Loaded {
     pub file_year: i32,
 }
 
-/// Loads a unit-year and the catalogue of its year.
+/// Loads a unit-year's budget file and the catalogue of its year.
 pub fn load_unit_year(project: &Project, unit: &str, year: &str) -> Result<Loaded, Diagnostic> {
     let path = project.unit_file(unit, year)?;
     let file_year = check_year(year)?;
-    let source = read_source(&path)?;
+    load_budget(project, unit, file_year, read_source(&path)?)
+}
+
+/// Parses an already read budget file and loads the catalogue of its year.
+pub fn load_budget(project: &Project, unit: &str, file_year: i32, source: SourceFile) -> Result<Loaded, Diagnostic> {
     let data: UnitYear = parse_toml(&source)?;
     let catalog_source = read_source(&project.catalog_file(file_year))?;
     let catalog: Catalog = parse_toml(&catalog_source)?;
     Ok(Loaded { source, data, catalog, catalog_source, unit_dir: unit.to_string(), file_year })
 }
 
-/// Every `departments/<单位>/<年>.toml`, optionally of one year, sorted by unit then year.
+/// Every unit-year under `departments/` (a `<年>.toml` file or a `<年>/` folder), sorted.
 pub fn find_unit_years(project: &Project, year: Option<&str>) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = walkdir::WalkDir::new(project.departments())
         .min_depth(2)
         .max_depth(2)
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
-            let stem = e.path().file_stem()?.to_str()?.to_string();
+            let is_toml = e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml");
+            let stem = if is_toml { e.path().file_stem()? } else if e.file_type().is_dir() { e.path().file_name()? } else { return None };
+            let stem = stem.to_str()?.to_string();
             let unit = e.path().parent()?.file_name()?.to_str()?.to_string();
-            let is_toml = e.path().extension().is_some_and(|x| x == "toml");
-            (is_toml && check_year(&stem).is_ok() && year.is_none_or(|y| y == stem)).then_some((unit, stem))
+            (check_year(&stem).is_ok() && year.is_none_or(|y| y == stem)).then_some((unit, stem))
         })
         .collect();
     found.sort();
+    found.dedup();
     found
 }

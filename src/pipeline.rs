@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::derive::{derive, Budget};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::document::Document;
 use crate::load::{load_unit_year, Loaded, Project};
 use crate::output::write_atomic;
 use crate::render::draft::mark_draft;
@@ -95,19 +96,33 @@ pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates,
     Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
 }
 
-/// Builds one unit-year and writes `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`) atomically.
-pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let loaded = load_unit_year(project, unit, year).map_err(single)?;
-    build_loaded(project, engine, templates, &loaded, options)
+/// Builds every document of a unit-year and writes each PDF atomically; all or nothing is checked first.
+pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, options: &BuildOptions) -> Result<Vec<BuildReport>, Diagnostics> {
+    let documents = Document::load_all(project, unit, year).map_err(single)?;
+    build_documents(project, engine, templates, &documents, options)
 }
 
-/// Builds already loaded input and writes its PDF atomically.
-pub fn build_loaded(project: &Project, engine: &Arc<Engine>, templates: &Templates, loaded: &Loaded, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let rendered = render_with(loaded, engine, templates, options)?;
+/// Renders every document first, then writes them: a failure in one writes none of them.
+pub fn build_documents(project: &Project, engine: &Arc<Engine>, templates: &Templates, documents: &[Document], options: &BuildOptions) -> Result<Vec<BuildReport>, Diagnostics> {
+    let mut rendered = Vec::with_capacity(documents.len());
+    let mut failures = Diagnostics::default();
+    for doc in documents {
+        match doc.render(engine, templates, options) {
+            Ok(r) => rendered.push((doc, r)),
+            Err(d) => failures.extend(d),
+        }
+    }
+    if failures.has_errors() {
+        return Err(failures);
+    }
+    rendered.into_iter().map(|(doc, r)| write_document(project, doc, r, options)).collect()
+}
+
+/// Writes one rendered document to `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`).
+fn write_document(project: &Project, doc: &Document, rendered: Rendered, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let writing = std::time::Instant::now();
     let suffix = if options.mode == Mode::Draft { "（草稿）" } else { "" };
-    let year = loaded.file_year.to_string();
-    let pdf = project.out().join(&year).join(&loaded.unit_dir).join(format!("{}{suffix}.pdf", file_name(&rendered.title)));
+    let pdf = project.out().join(doc.year().to_string()).join(doc.unit_dir()).join(format!("{}{suffix}.pdf", file_name(&rendered.title)));
     if options.keep_typ {
         write_atomic(&pdf.with_extension("typ"), rendered.typst_source.as_bytes()).map_err(single)?;
     }

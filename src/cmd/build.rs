@@ -19,8 +19,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     };
     match build_unit(&project, &engine, &templates, unit, year, &build_options(args)) {
         Ok(built) => {
-            print_diagnostics(&built.diagnostics);
-            println!("已生成 {}（{} 页）", built.pdf.display(), built.pages);
+            for report in &built {
+                print_diagnostics(&report.diagnostics);
+                println!("已生成 {}（{} 页）", report.pdf.display(), report.pages);
+            }
             ExitCode::SUCCESS
         }
         Err(diags) => report(&diags),

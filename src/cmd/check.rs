@@ -4,8 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use gen_budget::diag::Diagnostics;
-use gen_budget::load::{check_year, find_unit_years, load_unit_year, Project};
-use gen_budget::pipeline::check;
+use gen_budget::document::Document;
+use gen_budget::load::{check_year, find_unit_years, Project};
 
 use super::{exit_status, one, print_diagnostics, report, usage};
 
@@ -26,8 +26,12 @@ pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -
     }
     let mut all_diags = Diagnostics::default();
     for (unit, year) in &targets {
-        let diags = match load_unit_year(&project, unit, year) {
-            Ok(loaded) => check(&loaded).diagnostics,
+        let diags = match Document::load_all(&project, unit, year) {
+            Ok(documents) => {
+                let mut all = gen_budget::diag::Diagnostics::default();
+                documents.iter().for_each(|d| all.extend(d.check()));
+                all
+            }
             Err(d) => one(d),
         };
         print_diagnostics(&diags);

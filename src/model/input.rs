@@ -13,6 +13,9 @@ use crate::money::Amount;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitYear {
+    /// Kind of document; a budget file may say `document = "预算公开"` or leave it out.
+    #[serde(default)]
+    pub document: Option<String>,
     pub year: Spanned<i32>,
     pub unit: Unit,
     pub text: Texts,

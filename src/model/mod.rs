@@ -1,6 +1,7 @@
 //! The data a person types in, as read from TOML, and the catalogue it refers to.
 
 pub mod catalog;
+pub mod evaluation;
 pub mod input;
 pub mod source;
 

@@ -17,6 +17,9 @@ const BUILTIN_PREFIX: &str = "builtin/";
 /// The main template that renders a 预算公开文本.
 pub const BUDGET_DOCUMENT: &str = "budget.typ";
 
+/// The main template of a 财政项目支出绩效自评表 document.
+pub const EVALUATION_DOCUMENT: &str = "evaluation.typ";
+
 /// A ready template engine: escaping set up, built-ins loaded, overrides applied.
 pub struct Templates {
     tera: Tera,
@@ -49,6 +52,13 @@ impl Templates {
         let mut context = Context::new();
         context.insert("doc", view);
         self.tera.render(BUDGET_DOCUMENT, &context).map_err(template_error)
+    }
+
+    /// Renders the Typst source of a 绩效自评表 document.
+    pub fn render_evaluation(&self, view: &crate::evaluation::EvaluationView) -> Result<String, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("doc", view);
+        self.tera.render(EVALUATION_DOCUMENT, &context).map_err(template_error)
     }
 
     /// A hash of every template in use, built-in and overriding.

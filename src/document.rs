@@ -1,0 +1,145 @@
+//! The documents of a unit-year, of whatever kind: found, loaded, checked and rendered.
+//!
+//! A unit-year's documents are `departments/<单位>/<年>.toml` and `departments/<单位>/<年>/*.toml`;
+//! each file says which kind it is with `document = "…"` (default: the budget disclosure).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::evaluation;
+use crate::load::{check_plain_name, check_year, load_budget, parse_toml, read_source, Loaded, Project};
+use crate::model::evaluation::EvaluationFile;
+use crate::model::SourceFile;
+use crate::pipeline::{check, render_with, BuildOptions, Rendered};
+use crate::render::Templates;
+use crate::typeset::{compile, Engine};
+
+/// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
+pub const BUDGET: &str = "预算公开";
+pub const EVALUATION: &str = "绩效自评";
+
+/// A self-evaluation file with its source.
+#[derive(Debug)]
+pub struct LoadedEvaluation {
+    pub source: SourceFile,
+    pub file: EvaluationFile,
+    pub unit_dir: String,
+    pub file_year: i32,
+}
+
+/// One loaded document of any kind.
+pub enum Document {
+    Budget(Box<Loaded>),
+    Evaluation(Box<LoadedEvaluation>),
+}
+
+/// The data files of a unit-year, sorted; an error when there are none.
+pub fn unit_files(project: &Project, unit: &str, year: &str) -> Result<Vec<PathBuf>, Diagnostic> {
+    check_plain_name(unit, "单位")?;
+    check_year(year)?;
+    let dir = project.departments().join(unit);
+    let mut files: Vec<PathBuf> = vec![dir.join(format!("{year}.toml"))].into_iter().filter(|p| p.is_file()).collect();
+    if let Ok(entries) = std::fs::read_dir(dir.join(year)) {
+        let mut more: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+        more.sort();
+        files.extend(more);
+    }
+    if files.is_empty() {
+        return Err(Diagnostic::error("U3", format!("找不到 {unit} {year} 的数据文件"))
+            .in_file(&dir.join(format!("{year}.toml")))
+            .hint("数据文件应为 departments/<单位>/<年>.toml，或 departments/<单位>/<年>/ 下的 .toml 文件"));
+    }
+    Ok(files)
+}
+
+/// The kind a file declares; unknown names are refused.
+fn kind_of(source: &SourceFile) -> Result<&'static str, Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        document: Option<toml::Spanned<String>>,
+    }
+    // A file that does not parse at all is left to the full parse, which locates the error.
+    let document = toml::from_str::<Probe>(&source.text).ok().and_then(|p| p.document);
+    match document {
+        None => Ok(BUDGET),
+        Some(d) if d.get_ref() == BUDGET => Ok(BUDGET),
+        Some(d) if d.get_ref() == EVALUATION => Ok(EVALUATION),
+        Some(d) => Err(Diagnostic::error("D10", format!("未知的文件类型 document = “{}”", d.get_ref()))
+            .at(source, d.span())
+            .hint(format!("可选：{BUDGET}、{EVALUATION}"))),
+    }
+}
+
+impl Document {
+    /// Loads every document of a unit-year.
+    pub fn load_all(project: &Project, unit: &str, year: &str) -> Result<Vec<Document>, Diagnostic> {
+        let file_year = check_year(year)?;
+        unit_files(project, unit, year)?.into_iter().map(|path| Self::load(project, unit, file_year, path)).collect()
+    }
+
+    fn load(project: &Project, unit: &str, file_year: i32, path: PathBuf) -> Result<Document, Diagnostic> {
+        let source = read_source(&path)?;
+        match kind_of(&source)? {
+            EVALUATION => {
+                let file = parse_toml(&source)?;
+                Ok(Document::Evaluation(Box::new(LoadedEvaluation { source, file, unit_dir: unit.to_string(), file_year })))
+            }
+            _ => Ok(Document::Budget(Box::new(load_budget(project, unit, file_year, source)?))),
+        }
+    }
+
+    /// Every finding about this document.
+    pub fn check(&self) -> Diagnostics {
+        match self {
+            Document::Budget(loaded) => check(loaded).diagnostics,
+            Document::Evaluation(e) => evaluation::check(&e.file, &evaluation::derive(&e.file), &e.source, e.file_year),
+        }
+    }
+
+    /// The texts the output depends on besides templates and fonts, for skip-if-unchanged.
+    pub fn inputs(&self) -> Vec<&str> {
+        match self {
+            Document::Budget(loaded) => vec![&loaded.source.text, &loaded.catalog_source.text],
+            Document::Evaluation(e) => vec![&e.source.text],
+        }
+    }
+
+    pub fn unit_dir(&self) -> &str {
+        match self {
+            Document::Budget(loaded) => &loaded.unit_dir,
+            Document::Evaluation(e) => &e.unit_dir,
+        }
+    }
+
+    pub fn year(&self) -> i32 {
+        match self {
+            Document::Budget(loaded) => loaded.file_year,
+            Document::Evaluation(e) => e.file_year,
+        }
+    }
+
+    /// Checks and typesets the document without writing anything.
+    pub fn render(&self, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+        match self {
+            Document::Budget(loaded) => render_with(loaded, engine, templates, options),
+            Document::Evaluation(e) => render_evaluation(e, engine, templates, options),
+        }
+    }
+}
+
+/// Renders a self-evaluation; a release refuses errors as for budgets.
+fn render_evaluation(e: &LoadedEvaluation, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+    let started = std::time::Instant::now();
+    let scores = evaluation::derive(&e.file);
+    let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
+    if options.mode == crate::pipeline::Mode::Release && diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let view = evaluation::build_view(&e.file, &scores);
+    let typst_source = templates.render_evaluation(&view).map_err(|d| Diagnostics(vec![d]))?;
+    let own_time = started.elapsed();
+    let ident = format!("{}-{}-{}", e.unit_dir, e.file_year, view.title);
+    let compiled = compile(engine, typst_source.clone(), e.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
+    Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
+}

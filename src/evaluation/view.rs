@@ -1,0 +1,131 @@
+//! View model of the self-evaluation forms: every figure formatted, spans for merged cells.
+
+use serde::Serialize;
+
+use super::figures::{Funds, ProjectScore};
+use crate::model::evaluation::{EvaluatedIndicator, EvaluationFile};
+use crate::money::{NumberFormat, ZeroStyle};
+
+/// 万元 with separators and two decimals, zero as 0.00: `12,566.54`.
+const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded };
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub struct EvaluationView {
+    pub title: String,
+    pub year: i32,
+    pub department: String,
+    pub projects: Vec<FormView>,
+}
+
+/// One project's form.
+#[derive(Debug, Serialize)]
+pub struct FormView {
+    pub name: String,
+    pub department: String,
+    pub implementer: String,
+    pub rows: Vec<MoneyRow>,
+    pub expected: String,
+    pub achieved: String,
+    pub indicators: Vec<IndicatorRow>,
+    pub indicator_span: usize,
+    pub total_points: String,
+    pub total: String,
+    pub grade: &'static str,
+}
+
+/// One money row; 分数 and 得分 only on the first.
+#[derive(Debug, Serialize)]
+pub struct MoneyRow {
+    pub label: &'static str,
+    pub initial: String,
+    pub adjusted: String,
+    pub executed: String,
+    pub points: String,
+    pub rate: String,
+    pub score: String,
+}
+
+/// One indicator row; a non-zero span starts a merged 一级 or 二级 cell.
+#[derive(Debug, Serialize)]
+pub struct IndicatorRow {
+    pub level1: String,
+    pub level1_span: usize,
+    pub level2: String,
+    pub level2_span: usize,
+    pub name: String,
+    pub target: String,
+    pub actual: String,
+    pub weight: String,
+    pub score: String,
+    pub deviation: String,
+}
+
+const ROW_LABELS: [&str; 4] = ["年度资金总额：", "其中：当年财政拨款", "上年结转资金", "其他资金"];
+
+/// Builds the view of every form.
+pub fn build_view(file: &EvaluationFile, scores: &[ProjectScore]) -> EvaluationView {
+    let year = *file.year.get_ref();
+    EvaluationView {
+        title: format!("{}{year}年度财政项目支出绩效自评表", file.department),
+        year,
+        department: file.department.clone(),
+        projects: file.projects.iter().zip(scores).map(|(p, s)| FormView {
+            name: p.name.clone(),
+            department: p.department.clone().unwrap_or_else(|| file.department.clone()),
+            implementer: p.implementer.clone(),
+            rows: s.rows.iter().zip(ROW_LABELS).enumerate().map(|(i, (row, label))| money_row(i, label, row, s)).collect(),
+            expected: p.expected.clone(),
+            achieved: p.achieved.clone(),
+            indicator_span: p.indicators.len() + 1,
+            indicators: indicator_rows(&p.indicators),
+            total_points: two(s.weights + s.execution_points),
+            total: two(s.total),
+            grade: s.grade.word(),
+        }).collect(),
+    }
+}
+
+fn two(d: rust_decimal::Decimal) -> String {
+    crate::money::round_half_up(d, 2).to_string()
+}
+
+fn money_row(i: usize, label: &'static str, row: &Funds, s: &ProjectScore) -> MoneyRow {
+    let first = i == 0;
+    MoneyRow {
+        label,
+        initial: WAN.wan(row.initial),
+        adjusted: WAN.wan(row.adjusted),
+        executed: WAN.wan(row.executed),
+        points: if first { two(s.execution_points) } else { "-".into() },
+        rate: row.rate().to_string(),
+        score: if first { two(s.execution_score) } else { "-".into() },
+    }
+}
+
+fn indicator_rows(indicators: &[EvaluatedIndicator]) -> Vec<IndicatorRow> {
+    let run = |i: usize, same: &dyn Fn(&EvaluatedIndicator, &EvaluatedIndicator) -> bool| -> usize {
+        if i > 0 && same(&indicators[i - 1], &indicators[i]) {
+            return 0;
+        }
+        indicators[i..].iter().take_while(|x| same(&indicators[i], x)).count()
+    };
+    let same1 = |a: &EvaluatedIndicator, b: &EvaluatedIndicator| a.level1 == b.level1;
+    let same2 = |a: &EvaluatedIndicator, b: &EvaluatedIndicator| a.level1 == b.level1 && a.level2 == b.level2;
+    indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| IndicatorRow {
+            level1: ind.level1.clone(),
+            level1_span: run(i, &same1),
+            level2: ind.level2.clone(),
+            level2_span: run(i, &same2),
+            name: ind.name.clone(),
+            target: ind.target.get_ref().clone(),
+            actual: ind.actual.clone(),
+            weight: two(ind.weight.get_ref().0),
+            score: two(ind.score.get_ref().0),
+            deviation: ind.deviation.clone(),
+        })
+        .collect()
+}
