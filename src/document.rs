@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::booklet;
 use crate::evaluation;
+use crate::model::booklet::BookletFile;
 use crate::load::{check_plain_name, check_year, load_budget, parse_toml, read_source, Loaded, Project};
 use crate::model::evaluation::EvaluationFile;
 use crate::model::SourceFile;
@@ -18,6 +20,7 @@ use crate::typeset::{compile, Engine};
 /// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
 pub const BUDGET: &str = "预算公开";
 pub const EVALUATION: &str = "绩效自评";
+pub const BOOKLET: &str = "绩效目标申报";
 
 /// A self-evaluation file with its source.
 #[derive(Debug)]
@@ -28,10 +31,20 @@ pub struct LoadedEvaluation {
     pub file_year: i32,
 }
 
+/// A booklet file with its source.
+#[derive(Debug)]
+pub struct LoadedBooklet {
+    pub source: SourceFile,
+    pub file: BookletFile,
+    pub unit_dir: String,
+    pub file_year: i32,
+}
+
 /// One loaded document of any kind.
 pub enum Document {
     Budget(Box<Loaded>),
     Evaluation(Box<LoadedEvaluation>),
+    Booklet(Box<LoadedBooklet>),
 }
 
 /// The data files of a unit-year, sorted; an error when there are none.
@@ -65,9 +78,10 @@ fn kind_of(source: &SourceFile) -> Result<&'static str, Diagnostic> {
         None => Ok(BUDGET),
         Some(d) if d.get_ref() == BUDGET => Ok(BUDGET),
         Some(d) if d.get_ref() == EVALUATION => Ok(EVALUATION),
+        Some(d) if d.get_ref() == BOOKLET => Ok(BOOKLET),
         Some(d) => Err(Diagnostic::error("D10", format!("未知的文件类型 document = “{}”", d.get_ref()))
             .at(source, d.span())
-            .hint(format!("可选：{BUDGET}、{EVALUATION}"))),
+            .hint(format!("可选：{BUDGET}、{EVALUATION}、{BOOKLET}"))),
     }
 }
 
@@ -85,6 +99,10 @@ impl Document {
                 let file = parse_toml(&source)?;
                 Ok(Document::Evaluation(Box::new(LoadedEvaluation { source, file, unit_dir: unit.to_string(), file_year })))
             }
+            BOOKLET => {
+                let file = parse_toml(&source)?;
+                Ok(Document::Booklet(Box::new(LoadedBooklet { source, file, unit_dir: unit.to_string(), file_year })))
+            }
             _ => Ok(Document::Budget(Box::new(load_budget(project, unit, file_year, source)?))),
         }
     }
@@ -94,6 +112,7 @@ impl Document {
         match self {
             Document::Budget(loaded) => check(loaded).diagnostics,
             Document::Evaluation(e) => evaluation::check(&e.file, &evaluation::derive(&e.file), &e.source, e.file_year),
+            Document::Booklet(b) => booklet::check(&b.file, &b.source, b.file_year),
         }
     }
 
@@ -102,6 +121,7 @@ impl Document {
         match self {
             Document::Budget(loaded) => vec![&loaded.source.text, &loaded.catalog_source.text],
             Document::Evaluation(e) => vec![&e.source.text],
+            Document::Booklet(b) => vec![&b.source.text],
         }
     }
 
@@ -109,6 +129,7 @@ impl Document {
         match self {
             Document::Budget(loaded) => &loaded.unit_dir,
             Document::Evaluation(e) => &e.unit_dir,
+            Document::Booklet(b) => &b.unit_dir,
         }
     }
 
@@ -116,6 +137,7 @@ impl Document {
         match self {
             Document::Budget(loaded) => loaded.file_year,
             Document::Evaluation(e) => e.file_year,
+            Document::Booklet(b) => b.file_year,
         }
     }
 
@@ -124,6 +146,7 @@ impl Document {
         match self {
             Document::Budget(loaded) => render_with(loaded, engine, templates, options),
             Document::Evaluation(e) => render_evaluation(e, engine, templates, options),
+            Document::Booklet(b) => render_booklet(b, engine, templates, options),
         }
     }
 }
@@ -141,5 +164,20 @@ fn render_evaluation(e: &LoadedEvaluation, engine: &Arc<Engine>, templates: &Tem
     let own_time = started.elapsed();
     let ident = format!("{}-{}-{}", e.unit_dir, e.file_year, view.title);
     let compiled = compile(engine, typst_source.clone(), e.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
+    Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
+}
+
+/// Renders a booklet; a release refuses errors as for budgets.
+fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+    let started = std::time::Instant::now();
+    let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
+    if options.mode == crate::pipeline::Mode::Release && diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let view = booklet::build_view(&b.file);
+    let typst_source = templates.render_booklet(&view).map_err(|d| Diagnostics(vec![d]))?;
+    let own_time = started.elapsed();
+    let ident = format!("{}-{}-{}", b.unit_dir, b.file_year, view.title);
+    let compiled = compile(engine, typst_source.clone(), b.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
     Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
 }

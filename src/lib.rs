@@ -5,6 +5,7 @@
 //! view model and Typst source ([`render`]) → PDF ([`typeset`]) → files ([`output`]).
 
 pub mod batch;
+pub mod booklet;
 pub mod derive;
 pub mod document;
 pub mod evaluation;

@@ -125,3 +125,17 @@ fn putuo_2023_self_evaluation_reproduces_the_published_forms() {
     assert!(s.chars >= 0.97, "chars score {:.4} below 0.97", s.chars);
     assert!(s.numbers >= 0.99, "numbers score {:.4} below 0.99", s.numbers);
 }
+
+#[test]
+fn songjiang_2022_booklet_reproduces_the_published_text() {
+    let documents = Document::load_all(&common::project(), "松江城运", "2022").unwrap();
+    let rendered = documents[0].render(&common::engine(), &common::templates(), &BuildOptions::default()).unwrap_or_else(|d| panic!("{:?}", d.0));
+    let doc = &rendered.compiled.document;
+    let errata = common::root().join("departments/松江城运/2022.errata.tsv");
+    let s = score(&reference("松江城运-2022.txt", &errata), &[stream_text(doc), layout_text(doc)]);
+    for line in &s.missing {
+        eprintln!("missing: {line}");
+    }
+    assert!(s.chars >= 0.97, "chars score {:.4} below 0.97", s.chars);
+    assert!(s.numbers >= 0.99, "numbers score {:.4} below 0.99", s.numbers);
+}

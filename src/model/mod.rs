@@ -1,5 +1,6 @@
 //! The data a person types in, as read from TOML, and the catalogue it refers to.
 
+pub mod booklet;
 pub mod catalog;
 pub mod evaluation;
 pub mod input;

@@ -107,6 +107,15 @@ fn year_of(date: &str) -> String {
     date.get(..4).unwrap_or(date).to_string()
 }
 
+/// Indicator rows with targets exactly as typed (the 003 and 004 styles keep their own syntax).
+pub fn indicator_rows_as_typed(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
+    let mut rows = indicator_rows(indicators);
+    for (row, ind) in rows.iter_mut().zip(indicators) {
+        row.target = ind.target.get_ref().clone();
+    }
+    rows
+}
+
 /// Formats the targets and marks where runs of equal 一级 and 二级 names start, with their lengths.
 fn indicator_rows(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
     let run = |i: usize, same: &dyn Fn(&IndicatorInput, &IndicatorInput) -> bool| -> usize {

@@ -20,6 +20,9 @@ pub const BUDGET_DOCUMENT: &str = "budget.typ";
 /// The main template of a 财政项目支出绩效自评表 document.
 pub const EVALUATION_DOCUMENT: &str = "evaluation.typ";
 
+/// The main template of a 项目绩效目标申报表 booklet.
+pub const BOOKLET_DOCUMENT: &str = "booklet.typ";
+
 /// A ready template engine: escaping set up, built-ins loaded, overrides applied.
 pub struct Templates {
     tera: Tera,
@@ -59,6 +62,13 @@ impl Templates {
         let mut context = Context::new();
         context.insert("doc", view);
         self.tera.render(EVALUATION_DOCUMENT, &context).map_err(template_error)
+    }
+
+    /// Renders the Typst source of a 项目绩效目标申报表 booklet.
+    pub fn render_booklet(&self, view: &crate::booklet::BookletView) -> Result<String, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("doc", view);
+        self.tera.render(BOOKLET_DOCUMENT, &context).map_err(template_error)
     }
 
     /// A hash of every template in use, built-in and overriding.
