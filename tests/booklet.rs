@@ -35,5 +35,14 @@ fn itemisation_mismatches_of_003_are_warnings() {
     assert!(stderr.contains("警告[B1]: “网络信息系统运行与维护”年度预算安排各项合计 66.19万元，申报表年度资金申请总额 57.60万元"), "{stderr}");
     // E003-5: the text covers three sub-projects, the form only the first.
     assert!(stderr.contains("警告[B1]: “网络信息系统开发、升级、建设（历年已批复）”"), "{stderr}");
+    // E003-2: 热线服务科 4万 but 24,000 + 15,000 元; 监督指导科 2.5万 but 11,040 + 13,800 元.
+    assert!(stderr.contains("“（2）热线服务科 4万”为 4万，明细合计 39000元"), "{stderr}");
+    assert!(stderr.contains("“（3）监督指导科 2.5万”为 2.5万，明细合计 24840元"), "{stderr}");
+    // E003-3: 城运工作材料印刷 25万 but 125,000 + 115,000 元.
+    assert!(stderr.contains("“（2）城运工作材料印刷  25万”为 25万，明细合计 240000元"), "{stderr}");
+    // Items whose details do add up are not reported (推广 55万, 车辆租用 12万).
+    assert!(!stderr.contains("城运工作推广") && !stderr.contains("督查车辆租用"), "{stderr}");
+    // E003-7: quality statements under 数量指标.
+    assert!(stderr.contains("警告[B3]: 数量指标“技术服务质量”的指标值“规范”不是数量"), "{stderr}");
     assert!(!stderr.contains("错误["));
 }
