@@ -156,28 +156,37 @@ fn render_evaluation(e: &LoadedEvaluation, engine: &Arc<Engine>, templates: &Tem
     let started = std::time::Instant::now();
     let scores = evaluation::derive(&e.file);
     let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
-    if options.mode == crate::pipeline::Mode::Release && diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    let view = evaluation::build_view(&e.file, &scores);
-    let typst_source = templates.render_evaluation(&view).map_err(|d| Diagnostics(vec![d]))?;
-    let own_time = started.elapsed();
-    let ident = format!("{}-{}-{}", e.unit_dir, e.file_year, view.title);
-    let compiled = compile(engine, typst_source.clone(), e.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
+    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || {
+        let view = evaluation::build_view(&e.file, &scores);
+        Ok((templates.render_evaluation(&view)?, view.title))
+    })
 }
 
 /// Renders a booklet; a release refuses errors as for budgets.
 fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
+    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || {
+        let view = booklet::build_view(&b.file);
+        Ok((templates.render_booklet(&view)?, view.title))
+    })
+}
+
+/// The common tail of every document kind: refuse errors in a release, template, compile.
+fn typeset(
+    engine: &Arc<Engine>,
+    options: &BuildOptions,
+    (unit_dir, year): (&str, i32),
+    started: std::time::Instant,
+    diagnostics: Diagnostics,
+    source: impl FnOnce() -> Result<(String, String), Diagnostic>,
+) -> Result<Rendered, Diagnostics> {
     if options.mode == crate::pipeline::Mode::Release && diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let view = booklet::build_view(&b.file);
-    let typst_source = templates.render_booklet(&view).map_err(|d| Diagnostics(vec![d]))?;
+    let (typst_source, title) = source().map_err(|d| Diagnostics(vec![d]))?;
     let own_time = started.elapsed();
-    let ident = format!("{}-{}-{}", b.unit_dir, b.file_year, view.title);
-    let compiled = compile(engine, typst_source.clone(), b.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
+    let ident = format!("{unit_dir}-{year}-{title}");
+    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdfa).map_err(Diagnostics)?;
+    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
 }

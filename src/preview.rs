@@ -5,8 +5,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{load_unit_year, Project};
-use crate::pipeline::{render_loaded, Mode};
+use crate::document::Document;
+use crate::load::Project;
+use crate::pipeline::{BuildOptions, Mode};
 use crate::render::Templates;
 use crate::typeset::Engine;
 
@@ -35,9 +36,11 @@ impl Preview {
         Self { project, unit: unit.into(), year: year.into(), engine, state: Mutex::default() }
     }
 
-    /// Files whose change triggers a rebuild: the unit's data, the catalogue and every template.
+    /// Files whose change triggers a rebuild: the unit-year's data, the catalogue and every template.
     fn watched(&self) -> Vec<PathBuf> {
         let mut files = vec![self.project.departments().join(&self.unit).join(format!("{}.toml", self.year))];
+        let folder = walkdir::WalkDir::new(self.project.departments().join(&self.unit).join(&self.year)).into_iter().flatten();
+        files.extend(folder.filter(|e| e.file_type().is_file()).map(|e| e.into_path()));
         files.push(self.project.root.join("catalog").join(format!("{}.toml", self.year)));
         let templates = walkdir::WalkDir::new(self.project.templates()).into_iter().flatten();
         files.extend(templates.filter(|e| e.file_type().is_file()).map(|e| e.into_path()));
@@ -59,21 +62,20 @@ impl Preview {
     /// Rebuilds the draft; on failure the previous pages stay and the errors are shown.
     pub fn rebuild(&self) {
         let started = Instant::now();
-        let result = Templates::load(&self.project.templates())
-            .map_err(|d| Diagnostics(vec![d]))
-            .and_then(|templates| {
-                let loaded = load_unit_year(&self.project, &self.unit, &self.year).map_err(|d| Diagnostics(vec![d]))?;
-                render_loaded(&loaded, &self.engine, &templates, Mode::Draft)
-            });
+        let result = Templates::load(&self.project.templates()).map_err(|d| Diagnostics(vec![d])).and_then(|templates| {
+            let documents = Document::load_all(&self.project, &self.unit, &self.year).map_err(|d| Diagnostics(vec![d]))?;
+            let options = BuildOptions { mode: Mode::Draft, ..BuildOptions::default() };
+            documents.iter().map(|doc| doc.render(&self.engine, &templates, &options)).collect::<Result<Vec<_>, _>>()
+        });
         let mut state = self.state.lock().expect("preview state lock");
         state.version += 1;
         state.build_ms = started.elapsed().as_millis();
         match result {
             Ok(rendered) => {
-                let pages = rendered.compiled.document.pages();
                 let size = |p: &typst_layout::Page| (p.frame.width().to_pt().round() as u32, p.frame.height().to_pt().round() as u32);
-                state.pages = pages.iter().map(|p| (typst_svg::svg(p, &typst_svg::SvgOptions::default()), size(p).0, size(p).1)).collect();
-                state.findings = rendered.diagnostics.iter().map(describe).collect();
+                let pages = rendered.iter().flat_map(|r| r.compiled.document.pages());
+                state.pages = pages.map(|p| (typst_svg::svg(p, &typst_svg::SvgOptions::default()), size(p).0, size(p).1)).collect();
+                state.findings = rendered.iter().flat_map(|r| r.diagnostics.iter().map(describe)).collect();
                 state.failed = false;
             }
             Err(diags) => {

@@ -11,6 +11,7 @@ use crate::model::booklet::{BookletFile, BookletProject};
 use crate::model::SourceFile;
 use crate::money::{Amount, NumberFormat, ZeroStyle};
 use crate::render::narrative::wan;
+use crate::render::project::year_of;
 
 /// This year's money of a project: 当年财政拨款 + 上年结转 + 其他.
 pub fn annual(p: &BookletProject) -> Amount {
@@ -202,7 +203,6 @@ pub fn build_view(file: &BookletFile) -> BookletView {
 
 fn project_view(i: usize, p: &BookletProject) -> ProjectView {
     let opt = |a: &Option<toml::Spanned<Amount>>| a.as_ref().map_or(Amount::ZERO, |a| *a.get_ref());
-    let year_of = |s: &str| s.get(..4).unwrap_or(s).to_string();
     ProjectView {
         number: i + 1,
         name: p.name.clone(),

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::figures::{Funds, ProjectScore};
 use crate::model::evaluation::{EvaluatedIndicator, EvaluationFile};
 use crate::money::{NumberFormat, ZeroStyle};
+use crate::render::project::merge_spans;
 
 /// 万元 with separators and two decimals, zero as 0.00: `12,566.54`.
 const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded };
@@ -104,22 +105,16 @@ fn money_row(i: usize, label: &'static str, row: &Funds, s: &ProjectScore) -> Mo
 }
 
 fn indicator_rows(indicators: &[EvaluatedIndicator]) -> Vec<IndicatorRow> {
-    let run = |i: usize, same: &dyn Fn(&EvaluatedIndicator, &EvaluatedIndicator) -> bool| -> usize {
-        if i > 0 && same(&indicators[i - 1], &indicators[i]) {
-            return 0;
-        }
-        indicators[i..].iter().take_while(|x| same(&indicators[i], x)).count()
-    };
-    let same1 = |a: &EvaluatedIndicator, b: &EvaluatedIndicator| a.level1 == b.level1;
-    let same2 = |a: &EvaluatedIndicator, b: &EvaluatedIndicator| a.level1 == b.level1 && a.level2 == b.level2;
+    let spans1 = merge_spans(indicators, |a, b| a.level1 == b.level1);
+    let spans2 = merge_spans(indicators, |a, b| a.level1 == b.level1 && a.level2 == b.level2);
     indicators
         .iter()
         .enumerate()
         .map(|(i, ind)| IndicatorRow {
             level1: ind.level1.clone(),
-            level1_span: run(i, &same1),
+            level1_span: spans1[i],
             level2: ind.level2.clone(),
-            level2_span: run(i, &same2),
+            level2_span: spans2[i],
             name: ind.name.clone(),
             target: ind.target.get_ref().clone(),
             actual: ind.actual.clone(),

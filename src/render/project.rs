@@ -103,8 +103,21 @@ pub fn build_project(p: &Project, funds: &ProjectFunds) -> ProjectView {
     }
 }
 
-fn year_of(date: &str) -> String {
+/// The year of an ISO date, for headings like `项目总体目标 (2024年-2024年)`.
+pub fn year_of(date: &str) -> String {
     date.get(..4).unwrap_or(date).to_string()
+}
+
+/// For each row, how many rows a merged cell starting there spans; 0 continues the one above.
+pub fn merge_spans<T>(rows: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<usize> {
+    (0..rows.len())
+        .map(|i| {
+            if i > 0 && same(&rows[i - 1], &rows[i]) {
+                return 0;
+            }
+            rows[i..].iter().take_while(|x| same(&rows[i], x)).count()
+        })
+        .collect()
 }
 
 /// Indicator rows with targets exactly as typed (the 003 and 004 styles keep their own syntax).
@@ -118,23 +131,16 @@ pub fn indicator_rows_as_typed(indicators: &[IndicatorInput]) -> Vec<IndicatorRo
 
 /// Formats the targets and marks where runs of equal 一级 and 二级 names start, with their lengths.
 fn indicator_rows(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
-    let run = |i: usize, same: &dyn Fn(&IndicatorInput, &IndicatorInput) -> bool| -> usize {
-        let starts = i == 0 || !same(&indicators[i - 1], &indicators[i]);
-        if !starts {
-            return 0;
-        }
-        indicators[i..].iter().take_while(|x| same(&indicators[i], x)).count()
-    };
-    let same1 = |a: &IndicatorInput, b: &IndicatorInput| a.level1 == b.level1;
-    let same2 = |a: &IndicatorInput, b: &IndicatorInput| a.level1 == b.level1 && a.level2 == b.level2;
+    let spans1 = merge_spans(indicators, |a, b| a.level1 == b.level1);
+    let spans2 = merge_spans(indicators, |a, b| a.level1 == b.level1 && a.level2 == b.level2);
     indicators
         .iter()
         .enumerate()
         .map(|(i, ind)| IndicatorRow {
             level1: ind.level1.clone(),
-            level1_span: run(i, &same1),
+            level1_span: spans1[i],
             level2: ind.level2.clone(),
-            level2_span: run(i, &same2),
+            level2_span: spans2[i],
             name: ind.name.clone(),
             target: parse_target(ind.target.get_ref()).map(|t| t.display()).unwrap_or_else(|_| ind.target.get_ref().clone()),
         })
