@@ -14,7 +14,7 @@ use crate::load::{check_plain_name, check_year, load_budget, parse_toml, read_so
 use crate::model::evaluation::EvaluationFile;
 use crate::model::SourceFile;
 use crate::pipeline::{check, render_with, BuildOptions, Rendered};
-use crate::render::Templates;
+use crate::render::{draft, Templates};
 use crate::typeset::{compile, Engine};
 
 /// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
@@ -156,20 +156,27 @@ fn render_evaluation(e: &LoadedEvaluation, engine: &Arc<Engine>, templates: &Tem
     let started = std::time::Instant::now();
     let scores = evaluation::derive(&e.file);
     let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
-    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || {
-        let view = evaluation::build_view(&e.file, &scores);
-        Ok((templates.render_evaluation(&view)?, view.title))
-    })
+    let draft = options.mode == crate::pipeline::Mode::Draft;
+    let mut view = evaluation::build_view(&e.file, &scores);
+    if draft {
+        let marks = draft::project_marks(&diagnostics, view.projects.len());
+        view.projects.iter_mut().zip(marks).for_each(|(p, m)| p.marks = m);
+        view.draft = Some(draft::findings(&diagnostics));
+    }
+    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || Ok((templates.render_evaluation(&view)?, view.title.clone())))
 }
 
 /// Renders a booklet; a release refuses errors as for budgets.
 fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
-    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || {
-        let view = booklet::build_view(&b.file);
-        Ok((templates.render_booklet(&view)?, view.title))
-    })
+    let mut view = booklet::build_view(&b.file);
+    if options.mode == crate::pipeline::Mode::Draft {
+        let marks = draft::project_marks(&diagnostics, view.projects.len());
+        view.projects.iter_mut().zip(marks).for_each(|(p, m)| p.marks = m);
+        view.draft = Some(draft::findings(&diagnostics));
+    }
+    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || Ok((templates.render_booklet(&view)?, view.title.clone())))
 }
 
 /// The common tail of every document kind: refuse errors in a release, template, compile.

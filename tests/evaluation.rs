@@ -91,3 +91,15 @@ fn a_unit_year_with_several_documents_builds_each_under_its_own_name() {
     assert!(dir.join("上海市普陀区2024年区级部门预算.pdf").is_file());
     assert!(dir.join("上海市普陀区城市运行管理中心2024年度财政项目支出绩效自评表.pdf").is_file());
 }
+
+#[test]
+fn a_self_evaluation_draft_renders_despite_errors_and_marks_them() {
+    let (_dir, root) = scratch_with_evaluation(|t| t.replacen("weight = \"40.00\"\nscore = \"40.00\"", "weight = \"40.00\"\nscore = \"41.00\"", 1));
+    let (code, stderr) = check(&root, &["普陀城运", "2023", "--draft", "--keep-typ"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let typ = root.join("out/2023/普陀城运/上海市普陀区城市运行管理中心2023年度财政项目支出绩效自评表（草稿）.typ");
+    let typ = std::fs::read_to_string(typ).unwrap();
+    assert!(typ.contains("#set page(background: watermark)"));
+    assert!(typ.contains("错误\\[V1\\]：指标“采购设备数量”得分 41\\.00 超过分值 40\\.00"), "the finding is marked on its form");
+    assert!(typ.contains("校验结果"));
+}

@@ -151,6 +151,8 @@ pub struct BookletView {
     pub project_count: usize,
     pub amount: String,
     pub projects: Vec<ProjectView>,
+    /// Present only in a draft: the findings page.
+    pub draft: Option<crate::render::draft::DraftView>,
 }
 
 /// One project's explanation and form.
@@ -176,6 +178,8 @@ pub struct ProjectView {
     pub annual_goal: String,
     pub indicators: Vec<crate::render::project::IndicatorRow>,
     pub indicator_span: usize,
+    /// Draft marks of this project; empty in a release.
+    pub marks: Vec<String>,
 }
 
 /// 项目资金总额 with two decimals, no separators: `1132300.00`.
@@ -198,6 +202,7 @@ pub fn build_view(file: &BookletFile) -> BookletView {
         project_count: file.projects.len(),
         amount: wan(amount),
         projects: file.projects.iter().enumerate().map(|(i, p)| project_view(i, p)).collect(),
+        draft: None,
     }
 }
 
@@ -224,5 +229,6 @@ fn project_view(i: usize, p: &BookletProject) -> ProjectView {
         annual_goal: p.annual_goal.clone(),
         indicator_span: p.indicators.len() + 1,
         indicators: crate::render::project::indicator_rows_as_typed(&p.indicators),
+        marks: Vec::new(),
     }
 }

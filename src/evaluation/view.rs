@@ -17,6 +17,8 @@ pub struct EvaluationView {
     pub year: i32,
     pub department: String,
     pub projects: Vec<FormView>,
+    /// Present only in a draft: the findings page.
+    pub draft: Option<crate::render::draft::DraftView>,
 }
 
 /// One project's form.
@@ -33,6 +35,8 @@ pub struct FormView {
     pub total_points: String,
     pub total: String,
     pub grade: &'static str,
+    /// Draft marks of this form; empty in a release.
+    pub marks: Vec<String>,
 }
 
 /// One money row; 分数 and 得分 only on the first.
@@ -83,7 +87,9 @@ pub fn build_view(file: &EvaluationFile, scores: &[ProjectScore]) -> EvaluationV
             total_points: two(s.weights + s.execution_points),
             total: two(s.total),
             grade: s.grade.word(),
+            marks: Vec::new(),
         }).collect(),
+        draft: None,
     }
 }
 

@@ -59,15 +59,36 @@ pub struct DraftView {
 
 /// Turns the view into a draft: marks in place and the findings list.
 pub fn mark_draft(view: &mut DocView, diags: &Diagnostics) {
-    let mut findings = Vec::new();
     for (i, d) in diags.iter().enumerate() {
-        let finding = to_finding(i + 1, d);
-        let mark = format!("[{}] {}[{}]：{}", finding.number, finding.severity, d.code, d.message);
-        place_mark(view, d.place.as_ref(), mark);
-        findings.push(finding);
+        place_mark(view, d.place.as_ref(), mark_text(i + 1, d));
     }
+    view.draft = Some(findings(diags));
+}
+
+/// The text of a mark: number on the findings page, severity, code and message.
+fn mark_text(number: usize, d: &Diagnostic) -> String {
+    let severity = if d.severity == Severity::Error { "错误" } else { "警告" };
+    format!("[{number}] {severity}[{}]：{}", d.code, d.message)
+}
+
+/// The findings page of any document.
+pub fn findings(diags: &Diagnostics) -> DraftView {
+    let findings: Vec<Finding> = diags.iter().enumerate().map(|(i, d)| to_finding(i + 1, d)).collect();
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    view.draft = Some(DraftView { warnings: findings.len() - errors, errors, findings });
+    DraftView { warnings: findings.len() - errors, errors, findings }
+}
+
+/// Marks for documents made of project forms: one list per project; the rest go to the first.
+pub fn project_marks(diags: &Diagnostics, projects: usize) -> Vec<Vec<String>> {
+    let mut marks = vec![Vec::new(); projects.max(1)];
+    for (i, d) in diags.iter().enumerate() {
+        let at = match d.place {
+            Some(Place::Project(p)) if p < projects => p,
+            _ => 0,
+        };
+        marks[at].push(mark_text(i + 1, d));
+    }
+    marks
 }
 
 fn to_finding(number: usize, d: &Diagnostic) -> Finding {
