@@ -121,9 +121,10 @@ impl Visitor<'_> for AmountVisitor {
         non_negative(Amount(Decimal::from(v))).map_err(E::custom)
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+    /// A TOML floating point number is refused: its digits are already lost.
+    fn visit_f64<E: de::Error>(self, floating_point: f64) -> Result<Amount, E> {
         Err(E::custom(format!(
-            "金额不能写成浮点数 {v}：浮点数会丢失精度。请写成整数或加引号的字符串，如 \"{v}\""
+            "金额不能写成浮点数 {floating_point}：浮点数会丢失精度。请写成整数或加引号的字符串，如 \"{floating_point}\""
         )))
     }
 

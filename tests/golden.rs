@@ -110,32 +110,28 @@ fn published_errors_are_not_reproduced() {
     assert!(text.contains("2024年预算安排76.16万元"));
 }
 
-#[test]
-fn putuo_2023_self_evaluation_reproduces_the_published_forms() {
-    let documents = Document::load_all(&common::project(), "普陀城运", "2023").unwrap();
+/// Renders the only document of a unit-year and scores it against its reference.
+fn assert_reproduces(unit: &str, year: &str, seed: &str, min_chars: f64, min_numbers: f64) {
+    let documents = Document::load_all(&common::project(), unit, year).unwrap();
     assert_eq!(documents.len(), 1);
     let rendered = documents[0].render(&common::engine(), &common::templates(), &BuildOptions::default()).unwrap_or_else(|d| panic!("{:?}", d.0));
     let doc = &rendered.compiled.document;
-    let errata = common::root().join("departments/普陀城运/2023.errata.tsv");
-    let s = score(&reference("普陀城运-2023.txt", &errata), &[stream_text(doc), layout_text(doc)]);
+    let errata = common::root().join("departments").join(unit).join(format!("{year}.errata.tsv"));
+    let s = score(&reference(seed, &errata), &[stream_text(doc), layout_text(doc)]);
     for line in &s.missing {
         eprintln!("missing: {line}");
     }
-    eprintln!("chars {:.4} numbers {:.4}", s.chars, s.numbers);
-    assert!(s.chars >= 0.97, "chars score {:.4} below 0.97", s.chars);
-    assert!(s.numbers >= 0.99, "numbers score {:.4} below 0.99", s.numbers);
+    eprintln!("{unit} {year}: chars {:.4} numbers {:.4}", s.chars, s.numbers);
+    assert!(s.chars >= min_chars, "chars score {:.4} below {min_chars}", s.chars);
+    assert!(s.numbers >= min_numbers, "numbers score {:.4} below {min_numbers}", s.numbers);
+}
+
+#[test]
+fn putuo_2023_self_evaluation_reproduces_the_published_forms() {
+    assert_reproduces("普陀城运", "2023", "普陀城运-2023.txt", 0.97, 0.99);
 }
 
 #[test]
 fn songjiang_2022_booklet_reproduces_the_published_text() {
-    let documents = Document::load_all(&common::project(), "松江城运", "2022").unwrap();
-    let rendered = documents[0].render(&common::engine(), &common::templates(), &BuildOptions::default()).unwrap_or_else(|d| panic!("{:?}", d.0));
-    let doc = &rendered.compiled.document;
-    let errata = common::root().join("departments/松江城运/2022.errata.tsv");
-    let s = score(&reference("松江城运-2022.txt", &errata), &[stream_text(doc), layout_text(doc)]);
-    for line in &s.missing {
-        eprintln!("missing: {line}");
-    }
-    assert!(s.chars >= 0.97, "chars score {:.4} below 0.97", s.chars);
-    assert!(s.numbers >= 0.99, "numbers score {:.4} below 0.99", s.numbers);
+    assert_reproduces("松江城运", "2022", "松江城运-2022.txt", 0.97, 0.99);
 }

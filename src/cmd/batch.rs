@@ -75,12 +75,12 @@ fn print_summary(batch: &BatchReport) {
     }
     let built = batch.outcomes.iter().filter(|o| o.entry.status == Status::Built).count();
     let skipped = batch.outcomes.iter().filter(|o| o.entry.status == Status::Skipped).count();
-    let own: f64 = batch.outcomes.iter().map(|o| o.own.as_secs_f64()).sum();
+    let own_seconds: f64 = batch.outcomes.iter().map(|o| o.own.as_secs_f64()).sum();
     println!(
         "共 {} 个：生成 {built}，跳过 {skipped}，失败 {}；用时 {:.2} s（排版以外的程序自身用时 {:.2} s，按线程合计）。清单见 out/<年>/manifest.json 与 index.html",
         batch.outcomes.len(),
         batch.failed(),
         batch.wall.as_secs_f64(),
-        own
+        own_seconds
     );
 }
