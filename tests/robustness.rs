@@ -115,3 +115,33 @@ proptest! {
         }
     }
 }
+
+/// Parses, scores, checks and builds the view of a self-evaluation or booklet text.
+fn load_and_check_other(text: String) {
+    let source = SourceFile { path: "fuzz.toml".into(), text };
+    if let Ok(file) = parse_toml::<gen_budget::model::evaluation::EvaluationFile>(&source) {
+        let scores = gen_budget::evaluation::derive(&file);
+        let _ = gen_budget::evaluation::check(&file, &scores, &source, 2023);
+        let _ = gen_budget::evaluation::build_view(&file, &scores);
+    }
+    if let Ok(file) = parse_toml::<gen_budget::model::booklet::BookletFile>(&source) {
+        let _ = gen_budget::booklet::check(&file, &source, 2022);
+        let _ = gen_budget::booklet::build_view(&file);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+
+    #[test]
+    fn edits_to_performance_documents_never_panic(which in 0usize..2, position in 0usize..40_000, cut in 0usize..12, token in 0usize..TOKENS.len()) {
+        let file = ["departments/普陀城运/2023.toml", "departments/松江城运/2022.toml"][which];
+        let mut text = std::fs::read_to_string(common::root().join(file)).unwrap();
+        let mut at = position.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mut end = (at + cut).min(text.len());
+        while !text.is_char_boundary(end) { end -= 1; }
+        text.replace_range(at..end, TOKENS[token]);
+        load_and_check_other(text);
+    }
+}
