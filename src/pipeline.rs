@@ -88,7 +88,7 @@ pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates,
     if mode == Mode::Draft {
         mark_draft(&mut view, &diagnostics);
     }
-    let typst_source = templates.render_budget(&view).map_err(single)?;
+    let typst_source = templates.render_budget(&view, style_of(loaded, templates)?).map_err(single)?;
     let own_time = started.elapsed();
     let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
@@ -130,6 +130,20 @@ fn write_document(project: &Project, doc: &Document, rendered: Rendered, options
     let sha256 = crate::output::sha256_hex(&rendered.compiled.pdf);
     let own_time = rendered.own_time + writing.elapsed();
     Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics, own_time, sha256 })
+}
+
+/// The template set a budget names, refused with its location when no such set exists.
+fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<&'a str, Diagnostics> {
+    let Some(style) = &loaded.data.unit.style else { return Ok(crate::render::templates::DEFAULT_STYLE) };
+    if templates.has_style(style.get_ref()) {
+        return Ok(style.get_ref());
+    }
+    Err(single(
+        Diagnostic::error("D11", format!("没有名为“{}”的模板样式", style.get_ref()))
+            .at(&loaded.source, style.span())
+            .label("未知样式")
+            .hint(format!("可用样式：{}；新样式放在 templates/styles/<样式>/ 下", templates.style_names().join("、"))),
+    ))
 }
 
 /// The title as a file name: typed text (the district) must not add folders or hidden files.

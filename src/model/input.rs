@@ -65,6 +65,9 @@ pub struct Totals {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
+    /// Template set, e.g. 普陀区级; absent means the base templates.
+    #[serde(default)]
+    pub style: Option<Spanned<String>>,
     pub name: String,
     #[serde(default)]
     pub alias: Option<String>,

@@ -1,5 +1,11 @@
 //! Tera templates: built-in ones embedded at compile time, overridable from `templates/`.
+//!
+//! A style (template set) is a folder `styles/<name>/` holding only the templates that
+//! differ from the base; every other template falls back to the base. Lookup order for
+//! a style: the user's `templates/styles/<name>/`, the built-in style, the user's
+//! `templates/`, the built-in base.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -11,8 +17,12 @@ use crate::diag::Diagnostic;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
-/// Prefix under which the embedded templates live, so a user file of the same name wins.
+/// Prefixes under which embedded and user templates are registered; lookups go through them.
 const BUILTIN_PREFIX: &str = "builtin/";
+const USER_PREFIX: &str = "user/";
+
+/// The style of documents that name none: the base templates (普陀 区级, as published in 000).
+pub const DEFAULT_STYLE: &str = "普陀区级";
 
 /// The main template that renders a 预算公开文本.
 pub const BUDGET_DOCUMENT: &str = "budget.typ";
@@ -23,52 +33,70 @@ pub const EVALUATION_DOCUMENT: &str = "evaluation.typ";
 /// The main template of a 项目绩效目标申报表 booklet.
 pub const BOOKLET_DOCUMENT: &str = "booklet.typ";
 
-/// A ready template engine: escaping set up, built-ins loaded, overrides applied.
+/// Ready template engines, one per style: escaping set up, built-ins loaded, overrides applied.
 pub struct Templates {
-    tera: Tera,
+    styles: BTreeMap<String, Tera>,
     fingerprint: String,
 }
 
 impl Templates {
-    /// Loads the built-in templates, then every `*.typ` file under `override_dir` if it exists.
+    /// Loads the built-in templates and every `*.typ` file under `override_dir` if it exists.
     pub fn load(override_dir: &Path) -> Result<Self, Diagnostic> {
-        let mut tera = Tera::default();
-        tera.set_escape_fn(escape::escape_markup);
-        tera.autoescape_on([".typ"]);
-        tera.register_filter("typst_str", |s: &str, _: Kwargs, _: &State| Value::safe_string(&escape::string_literal(s)));
-        tera.set_fallback_prefixes([BUILTIN_PREFIX]).map_err(template_error)?;
-        let builtins = BUILTIN_TEMPLATES.iter().map(|(name, text)| (format!("{BUILTIN_PREFIX}{name}"), *text));
-        tera.add_raw_templates(builtins).map_err(template_error)?;
+        let builtins: Vec<(String, String)> = BUILTIN_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let overrides = read_overrides(override_dir)?;
         let mut all = String::new();
-        for (name, text) in BUILTIN_TEMPLATES {
+        for (name, text) in &builtins {
             all.push_str(&format!("{name}\n{text}\n"));
         }
-        for (name, text) in read_overrides(override_dir)? {
+        for (name, text) in &overrides {
             all.push_str(&format!("override {name}\n{text}\n"));
-            tera.add_raw_template(&name, &text).map_err(template_error)?;
         }
-        Ok(Self { tera, fingerprint: crate::output::sha256_hex(all.as_bytes()) })
+        let mut names: Vec<String> = builtins.iter().chain(&overrides).filter_map(|(n, _)| style_of(n)).collect();
+        names.push(DEFAULT_STYLE.to_string());
+        names.sort();
+        names.dedup();
+        let mut styles = BTreeMap::new();
+        for style in names {
+            let tera = engine(&style, &builtins, &overrides)?;
+            styles.insert(style, tera);
+        }
+        Ok(Self { styles, fingerprint: crate::output::sha256_hex(all.as_bytes()) })
     }
 
-    /// Renders the Typst source of a document from its view model.
-    pub fn render_budget(&self, view: &DocView) -> Result<String, Diagnostic> {
+    /// The styles available, for messages.
+    pub fn style_names(&self) -> Vec<&str> {
+        self.styles.keys().map(String::as_str).collect()
+    }
+
+    /// Whether a style exists.
+    pub fn has_style(&self, style: &str) -> bool {
+        self.styles.contains_key(style)
+    }
+
+    fn base(&self) -> &Tera {
+        &self.styles[DEFAULT_STYLE]
+    }
+
+    /// Renders the Typst source of a budget document in its style.
+    pub fn render_budget(&self, view: &DocView, style: &str) -> Result<String, Diagnostic> {
         let mut context = Context::new();
         context.insert("doc", view);
-        self.tera.render(BUDGET_DOCUMENT, &context).map_err(template_error)
+        let tera = self.styles.get(style).unwrap_or_else(|| self.base());
+        tera.render(BUDGET_DOCUMENT, &context).map_err(template_error)
     }
 
     /// Renders the Typst source of a 绩效自评表 document.
     pub fn render_evaluation(&self, view: &crate::evaluation::EvaluationView) -> Result<String, Diagnostic> {
         let mut context = Context::new();
         context.insert("doc", view);
-        self.tera.render(EVALUATION_DOCUMENT, &context).map_err(template_error)
+        self.base().render(EVALUATION_DOCUMENT, &context).map_err(template_error)
     }
 
     /// Renders the Typst source of a 项目绩效目标申报表 booklet.
     pub fn render_booklet(&self, view: &crate::booklet::BookletView) -> Result<String, Diagnostic> {
         let mut context = Context::new();
         context.insert("doc", view);
-        self.tera.render(BOOKLET_DOCUMENT, &context).map_err(template_error)
+        self.base().render(BOOKLET_DOCUMENT, &context).map_err(template_error)
     }
 
     /// A hash of every template in use, built-in and overriding.
@@ -80,6 +108,25 @@ impl Templates {
     pub fn builtin_names() -> impl Iterator<Item = &'static str> {
         BUILTIN_TEMPLATES.iter().map(|(name, _)| *name)
     }
+}
+
+/// The style a template belongs to: `styles/<name>/…` gives `name`.
+fn style_of(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("styles/")?;
+    rest.split_once('/').map(|(style, _)| style.to_string())
+}
+
+/// One Tera for one style: every template registered under a prefix, looked up in style order.
+fn engine(style: &str, builtins: &[(String, String)], overrides: &[(String, String)]) -> Result<Tera, Diagnostic> {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape::escape_markup);
+    tera.autoescape_on([".typ"]);
+    tera.register_filter("typst_str", |s: &str, _: Kwargs, _: &State| Value::safe_string(&escape::string_literal(s)));
+    let prefixes = [format!("{USER_PREFIX}styles/{style}/"), format!("{BUILTIN_PREFIX}styles/{style}/"), USER_PREFIX.to_string(), BUILTIN_PREFIX.to_string()];
+    tera.set_fallback_prefixes(prefixes).map_err(template_error)?;
+    let registered = builtins.iter().map(|(n, t)| (format!("{BUILTIN_PREFIX}{n}"), t.as_str())).chain(overrides.iter().map(|(n, t)| (format!("{USER_PREFIX}{n}"), t.as_str())));
+    tera.add_raw_templates(registered).map_err(template_error)?;
+    Ok(tera)
 }
 
 /// Reads user templates that override built-ins, keyed by their path relative to the folder.

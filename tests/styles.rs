@@ -1,0 +1,49 @@
+//! Template sets: a unit's TOML names its style; the style overrides only what differs.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn build(root: &Path) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gen-budget")).args(["普陀城运", "2024", "--keep-typ", "--root"]).arg(root).output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn typ(root: &Path) -> String {
+    std::fs::read_to_string(root.join("out/2024/普陀城运/上海市普陀区2024年区级部门预算.typ")).unwrap()
+}
+
+fn name_style(root: &Path, style: &str) {
+    let data = root.join("departments/普陀城运/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("[unit]\n", &format!("[unit]\nstyle = \"{style}\"\n"), 1)).unwrap();
+}
+
+#[test]
+fn a_style_overrides_only_the_templates_it_holds() {
+    let (_dir, root) = common::scratch_project();
+    std::fs::create_dir_all(root.join("templates/styles/测试样式/budget")).unwrap();
+    std::fs::write(root.join("templates/styles/测试样式/budget/toc.typ"), "#page[样式目录]\n").unwrap();
+    // A plain override of the same template applies to the base style only.
+    std::fs::write(root.join("templates/budget/toc.typ"), "#page[普通目录]\n").unwrap();
+    let (code, stderr) = build(&root);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(typ(&root).contains("#page[普通目录]") && !typ(&root).contains("样式目录"));
+    name_style(&root, "测试样式");
+    let (code, stderr) = build(&root);
+    assert_eq!(code, Some(0), "{stderr}");
+    let source = typ(&root);
+    assert!(source.contains("#page[样式目录]"), "the style's template wins");
+    assert!(source.contains("#anchor(1)[一、部门主要职能]"), "everything else comes from the base");
+}
+
+#[test]
+fn an_unknown_style_is_refused_at_its_line() {
+    let (_dir, root) = common::scratch_project();
+    name_style(&root, "不存在的样式");
+    let (code, stderr) = build(&root);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("错误[D11]: 没有名为“不存在的样式”的模板样式") && stderr.contains("2024.toml:7:9"), "{stderr}");
+    assert!(stderr.contains("可用样式：普陀区级"), "{stderr}");
+}
