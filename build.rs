@@ -23,14 +23,14 @@ fn main() {
     fs::write(out.join("builtin_templates.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// Collects `*.typ` files below `dir` as (relative name with `/`, absolute path).
+/// Collects `*.typ` files (and each set's `style.toml`) below `dir` as (relative name with `/`, absolute path).
 fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect(base, &path, files);
-        } else if path.extension().is_some_and(|e| e == "typ") {
+        } else if path.extension().is_some_and(|e| e == "typ") || path.file_name().is_some_and(|n| n == "style.toml") {
             let name = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
             files.push((name, path));
         }

@@ -84,11 +84,12 @@ pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates,
     if mode == Mode::Release && diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let mut view = build_view(loaded, &budget);
+    let style = style_of(loaded, templates)?;
+    let mut view = build_view(loaded, &budget, &templates.formats(style));
     if mode == Mode::Draft {
         mark_draft(&mut view, &diagnostics);
     }
-    let typst_source = templates.render_budget(&view, style_of(loaded, templates)?).map_err(single)?;
+    let typst_source = templates.render_budget(&view, style).map_err(single)?;
     let own_time = started.elapsed();
     let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
     // The path's year is checked to be four digits; the file's own may be anything in a draft.

@@ -47,3 +47,27 @@ fn an_unknown_style_is_refused_at_its_line() {
     assert!(stderr.contains("错误[D11]: 没有名为“不存在的样式”的模板样式") && stderr.contains("2024.toml:7:9"), "{stderr}");
     assert!(stderr.contains("可用样式：普陀区级"), "{stderr}");
 }
+
+#[test]
+fn a_set_can_print_元_as_integers() {
+    let (_dir, root) = common::scratch_project();
+    std::fs::create_dir_all(root.join("templates/styles/整数元")).unwrap();
+    std::fs::write(root.join("templates/styles/整数元/style.toml"), "yuan_decimals = 0\n").unwrap();
+    name_style(&root, "整数元");
+    let (code, stderr) = build(&root);
+    assert_eq!(code, Some(0), "{stderr}");
+    let source = typ(&root);
+    assert!(source.contains("[136\\,993\\,587]") && !source.contains("136\\,993\\,587\\.00"), "tables in whole 元");
+    assert!(source.contains("[0]"), "a zero in a non-blank column prints as 0");
+    assert!(source.contains("收入预算13\\,699\\.36万元"), "prose in 万元 keeps two decimals");
+}
+
+#[test]
+fn a_broken_style_file_is_reported() {
+    let (_dir, root) = common::scratch_project();
+    std::fs::create_dir_all(root.join("templates/styles/坏样式")).unwrap();
+    std::fs::write(root.join("templates/styles/坏样式/style.toml"), "yuan_places = 0\n").unwrap();
+    let (code, stderr) = build(&root);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("[C4]") && stderr.contains("styles/坏样式/style.toml"), "{stderr}");
+}

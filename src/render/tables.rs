@@ -79,22 +79,26 @@ pub struct Tables {
     pub t9: ThreePublicTable,
 }
 
-const BLANK_ZERO: NumberFormat = NumberFormat { zero: ZeroStyle::Blank, ..NumberFormat::YUAN_TABLE };
 const WAN_TABLE: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Blank };
 
-/// Builds every table from the derived budget.
-pub fn build_tables(b: &Budget) -> Tables {
+/// Builds every table from the derived budget; `yuan` is the set's format of 元 figures.
+pub fn build_tables(b: &Budget, yuan: NumberFormat) -> Tables {
     Tables {
-        t1: build_t1(b),
-        t2: class_table(b, |_, _| true, &INCOME_COLUMNS),
-        t3: class_table(b, |_, _| true, &SPENDING_COLUMNS),
-        t4: build_t4(b),
-        t5: class_table(b, |s, _| s == Source::General, &SPENDING_COLUMNS),
-        t6: class_table(b, |s, _| s == Source::Fund, &SPENDING_COLUMNS),
-        t7: class_table(b, |s, _| s == Source::StateCapital, &SPENDING_COLUMNS),
-        t8: build_t8(b),
+        t1: build_t1(b, yuan),
+        t2: class_table(b, |_, _| true, &INCOME_COLUMNS, yuan),
+        t3: class_table(b, |_, _| true, &SPENDING_COLUMNS, yuan),
+        t4: build_t4(b, yuan),
+        t5: class_table(b, |s, _| s == Source::General, &SPENDING_COLUMNS, yuan),
+        t6: class_table(b, |s, _| s == Source::Fund, &SPENDING_COLUMNS, yuan),
+        t7: class_table(b, |s, _| s == Source::StateCapital, &SPENDING_COLUMNS, yuan),
+        t8: build_t8(b, yuan),
         t9: build_t9(b),
     }
+}
+
+/// The same format with zero left blank (income rows of tables 1 and 4).
+fn blank_zero(yuan: NumberFormat) -> NumberFormat {
+    NumberFormat { zero: ZeroStyle::Blank, ..yuan }
 }
 
 type Column = fn(&Cell) -> Amount;
@@ -110,9 +114,9 @@ const INCOME_COLUMNS: [Column; 5] = [
 const SPENDING_COLUMNS: [Column; 3] = [|c| c.total(), |c| c.of_kind(Kind::Basic), |c| c.of_kind(Kind::Project)];
 
 /// A 类/款/项 table over the selected money, with the given amount columns.
-fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> ClassTable {
+fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], yuan: NumberFormat) -> ClassTable {
     let rows: Vec<Row> = b.ledger.rollup(keep);
-    let (formatted, total) = format_rows(&rows, &b.ledger.total(keep), columns);
+    let (formatted, total) = format_rows(&rows, &b.ledger.total(keep), columns, yuan);
     let rows = rows
         .iter()
         .zip(formatted)
@@ -129,31 +133,31 @@ fn repeated_codes(code: &str) -> Vec<String> {
 }
 
 /// Formats the chosen columns of each row and of the 合计, blanking all-zero columns.
-fn format_rows(rows: &[Row], total: &Cell, columns: &[Column]) -> (Vec<Vec<String>>, Vec<String>) {
+fn format_rows(rows: &[Row], total: &Cell, columns: &[Column], yuan: NumberFormat) -> (Vec<Vec<String>>, Vec<String>) {
     let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
     grid.push(columns.iter().map(|f| f(total)).collect());
-    let mut formatted = format_by_column(&grid);
+    let mut formatted = format_by_column(&grid, yuan);
     let total = formatted.pop().unwrap_or_default();
     (formatted, total)
 }
 
 /// Formats a grid of 元 amounts: a column that is all zero stays blank, others show 0.00.
-pub fn format_by_column(grid: &[Vec<Amount>]) -> Vec<Vec<String>> {
+pub fn format_by_column(grid: &[Vec<Amount>], yuan: NumberFormat) -> Vec<Vec<String>> {
     let width = grid.first().map_or(0, Vec::len);
     let blank: Vec<bool> = (0..width).map(|c| grid.iter().all(|row| row[c].is_zero())).collect();
     grid.iter()
         .map(|row| {
             row.iter()
                 .zip(&blank)
-                .map(|(a, &b)| if b { String::new() } else { NumberFormat::YUAN_TABLE.yuan(*a) })
+                .map(|(a, &b)| if b { String::new() } else { yuan.yuan(*a) })
                 .collect()
         })
         .collect()
 }
 
-fn income_cells(b: &Budget) -> IncomeCells {
+fn income_cells(b: &Budget, yuan: NumberFormat) -> IncomeCells {
     let total = b.ledger.total(|_, _| true);
-    let f = |a: Amount| BLANK_ZERO.yuan(a);
+    let f = |a: Amount| blank_zero(yuan).yuan(a);
     IncomeCells {
         appropriation: f(total.sum(|s, _| s.is_appropriation())),
         general: f(total.of_source(Source::General)),
@@ -167,9 +171,9 @@ fn income_cells(b: &Budget) -> IncomeCells {
 }
 
 /// Class rows (类 only) numbered 一、二、…, with the chosen columns.
-fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> (Vec<SideRow>, Vec<String>) {
+fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], yuan: NumberFormat) -> (Vec<SideRow>, Vec<String>) {
     let classes: Vec<Row> = b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect();
-    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns);
+    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns, yuan);
     let rows = classes
         .iter()
         .zip(formatted)
@@ -179,29 +183,29 @@ fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column]) ->
     (rows, total)
 }
 
-fn build_t1(b: &Budget) -> TwoSided {
-    let (classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()]);
+fn build_t1(b: &Budget, yuan: NumberFormat) -> TwoSided {
+    let (classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()], yuan);
     let total = b.ledger.total(|_, _| true).total();
-    TwoSided { income: income_cells(b), classes, income_total: BLANK_ZERO.yuan(total), spending_total }
+    TwoSided { income: income_cells(b, yuan), classes, income_total: blank_zero(yuan).yuan(total), spending_total }
 }
 
-fn build_t4(b: &Budget) -> TwoSided {
+fn build_t4(b: &Budget, yuan: NumberFormat) -> TwoSided {
     let columns: [Column; 4] = [
         |c| c.sum(|s, _| s.is_appropriation()),
         |c| c.of_source(Source::General),
         |c| c.of_source(Source::Fund),
         |c| c.of_source(Source::StateCapital),
     ];
-    let (classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns);
+    let (classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns, yuan);
     let total = b.ledger.total(|s, _| s.is_appropriation()).total();
-    TwoSided { income: income_cells(b), classes, income_total: BLANK_ZERO.yuan(total), spending_total }
+    TwoSided { income: income_cells(b, yuan), classes, income_total: blank_zero(yuan).yuan(total), spending_total }
 }
 
-fn build_t8(b: &Budget) -> ClassTable {
+fn build_t8(b: &Budget, yuan: NumberFormat) -> ClassTable {
     let (personnel, public) = b.economic_totals();
     let mut grid: Vec<Vec<Amount>> = b.economic.iter().map(|r| vec![r.total(), r.personnel, r.public]).collect();
     grid.push(vec![personnel + public, personnel, public]);
-    let mut formatted = format_by_column(&grid);
+    let mut formatted = format_by_column(&grid, yuan);
     let total = formatted.pop().unwrap_or_default();
     let rows = b
         .economic

@@ -36,7 +36,40 @@ pub const BOOKLET_DOCUMENT: &str = "booklet.typ";
 /// Ready template engines, one per style: escaping set up, built-ins loaded, overrides applied.
 pub struct Templates {
     styles: BTreeMap<String, Tera>,
+    formats: BTreeMap<String, Formats>,
     fingerprint: String,
+}
+
+/// Number formats of a template set, from its optional `style.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// 元 in tables 1–8: `136,993,587.00` (2 decimals) or `97,469,600` (0).
+    pub yuan_table: crate::money::NumberFormat,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats { yuan_table: crate::money::NumberFormat::YUAN_TABLE }
+    }
+}
+
+/// The keys a `style.toml` may set.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StyleFile {
+    yuan_decimals: Option<u32>,
+}
+
+/// Reads a set's `style.toml` into its formats; the base formats fill what it leaves out.
+fn parse_formats(name: &str, text: &str) -> Result<Formats, Diagnostic> {
+    let file: StyleFile = toml::from_str(text).map_err(|e| {
+        Diagnostic::error("C4", format!("样式设置 {name} 有误：{}", e.message())).hint("style.toml 可设置 yuan_decimals = 0 或 2")
+    })?;
+    let mut formats = Formats::default();
+    if let Some(decimals) = file.yuan_decimals {
+        formats.yuan_table.decimals = decimals.min(2);
+    }
+    Ok(formats)
 }
 
 impl Templates {
@@ -56,11 +89,20 @@ impl Templates {
         names.sort();
         names.dedup();
         let mut styles = BTreeMap::new();
+        let mut formats = BTreeMap::new();
         for style in names {
-            let tera = engine(&style, &builtins, &overrides)?;
-            styles.insert(style, tera);
+            let settings = format!("styles/{style}/style.toml");
+            // The user's settings win over the built-in ones, as templates do.
+            let text = overrides.iter().chain(&builtins).find(|(n, _)| *n == settings).map(|(_, t)| t.as_str());
+            formats.insert(style.clone(), text.map_or(Ok(Formats::default()), |t| parse_formats(&settings, t))?);
+            styles.insert(style.clone(), engine(&style, &builtins, &overrides)?);
         }
-        Ok(Self { styles, fingerprint: crate::output::sha256_hex(all.as_bytes()) })
+        Ok(Self { styles, formats, fingerprint: crate::output::sha256_hex(all.as_bytes()) })
+    }
+
+    /// The number formats of a style (the base's when the style sets none).
+    pub fn formats(&self, style: &str) -> Formats {
+        self.formats.get(style).copied().unwrap_or_default()
     }
 
     /// The styles available, for messages.
@@ -124,7 +166,9 @@ fn engine(style: &str, builtins: &[(String, String)], overrides: &[(String, Stri
     tera.register_filter("typst_str", |s: &str, _: Kwargs, _: &State| Value::safe_string(&escape::string_literal(s)));
     let prefixes = [format!("{USER_PREFIX}styles/{style}/"), format!("{BUILTIN_PREFIX}styles/{style}/"), USER_PREFIX.to_string(), BUILTIN_PREFIX.to_string()];
     tera.set_fallback_prefixes(prefixes).map_err(template_error)?;
-    let registered = builtins.iter().map(|(n, t)| (format!("{BUILTIN_PREFIX}{n}"), t.as_str())).chain(overrides.iter().map(|(n, t)| (format!("{USER_PREFIX}{n}"), t.as_str())));
+    let is_template = |n: &&(String, String)| n.0.ends_with(".typ");
+    let registered = builtins.iter().filter(is_template).map(|(n, t)| (format!("{BUILTIN_PREFIX}{n}"), t.as_str()));
+    let registered = registered.chain(overrides.iter().filter(is_template).map(|(n, t)| (format!("{USER_PREFIX}{n}"), t.as_str())));
     tera.add_raw_templates(registered).map_err(template_error)?;
     Ok(tera)
 }
@@ -138,7 +182,8 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| Diagnostic::error("C2", format!("无法读取模板目录：{e}")).in_file(dir))?;
         let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "typ") {
+        let wanted = path.extension().is_some_and(|e| e == "typ") || path.file_name().is_some_and(|n| n == "style.toml");
+        if !entry.file_type().is_file() || !wanted {
             continue;
         }
         let name = path.strip_prefix(dir).expect("walkdir stays inside its root");

@@ -10,6 +10,7 @@ use super::draft::{DraftView, Marks};
 use super::narrative::{build_narrative, wan, Figure, ItemText, Narrative};
 use super::project::{build_project, ProjectView};
 use super::tables::{build_tables, Tables};
+use super::templates::Formats;
 
 /// Everything one document needs, serialized into the template context as `doc`.
 #[derive(Debug, Serialize)]
@@ -123,7 +124,7 @@ pub const VEHICLE_CATEGORIES: [&str; 8] = [
 ];
 
 /// Builds the whole document view from loaded input and derived figures.
-pub fn build_view(loaded: &Loaded, b: &Budget) -> DocView {
+pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
     let data = &loaded.data;
     let unit = &data.unit;
     let unit_full = match &unit.alias {
@@ -163,7 +164,7 @@ pub fn build_view(loaded: &Loaded, b: &Budget) -> DocView {
         glossary: build_glossary(loaded),
         change_reason: data.text.change_reason.clone(),
         narrative: build_narrative(b, &texts),
-        tables: build_tables(b),
+        tables: build_tables(b, formats.yuan_table),
         three_public: build_three_public(loaded, b),
         has_operating_costs: b.kind != UnitKind::Institution,
         operating_costs: wan(b.three_public.operating_costs.unwrap_or_default()),
