@@ -71,3 +71,32 @@ fn a_broken_style_file_is_reported() {
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("[C4]") && stderr.contains("styles/坏样式/style.toml"), "{stderr}");
 }
+
+#[test]
+fn the_2022_set_splits_basic_expenditure_in_table_1_and_prints_whole_元() {
+    let (_dir, root) = common::scratch_project();
+    name_style(&root, "普陀区级2022");
+    let data = root.join("departments/普陀城运/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    // All 公用经费 (table 8: 1,153,305 元) sits in 212 01 99.
+    std::fs::write(&data, text.replacen("prior = 133961200\n", "prior = 133961200\nbasic_public = 1153305\n", 1)).unwrap();
+    let (code, stderr) = build(&root);
+    assert_eq!(code, Some(0), "{stderr}");
+    let source = typ(&root);
+    assert!(source.contains("[人员经费], [公用经费]"), "the split header");
+    // 城乡社区: 合计 132,798,641 = 人员 15,062,826 + 公用 1,153,305 + 项目 116,582,510.
+    assert!(source.contains("([三、城乡社区支出], [132\\,798\\,641], [15\\,062\\,826], [1\\,153\\,305], [116\\,582\\,510], )"), "{source}");
+    assert!(source.contains("[支出总计], [136\\,993\\,587], [19\\,257\\,772], [1\\,153\\,305], [116\\,582\\,510],"));
+    assert!(source.contains("([二、卫生健康支出], [999\\,569], [999\\,569], [], [], )"), "blank zeros");
+}
+
+#[test]
+fn basic_public_must_agree_with_table_8() {
+    let (_dir, root) = common::scratch_project();
+    let data = root.join("departments/普陀城运/2024.toml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("prior = 133961200\n", "prior = 133961200\nbasic_public = 1153000\n", 1)).unwrap();
+    let (code, stderr) = build(&root);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("错误[X13]: 各科目 basic_public 合计 1,153,000.00 元与经济分类公用经费合计 1,153,305.00 元不一致"), "{stderr}");
+}

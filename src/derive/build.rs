@@ -28,6 +28,7 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
         wording,
         kind,
         function_names: loaded.catalog.function.clone(),
+        basic_public: data.functions.iter().filter_map(|f| f.basic_public.as_ref().map(|a| (f.code.get_ref().clone(), *a.get_ref()))).collect(),
         ledger,
         priors,
         economic,

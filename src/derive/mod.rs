@@ -123,6 +123,8 @@ pub struct Budget {
     pub kind: UnitKind,
     pub ledger: Ledger,
     pub priors: BTreeMap<String, Amount>,
+    /// 公用经费 part of each 项's basic expenditure, where typed.
+    pub basic_public: BTreeMap<String, Amount>,
     pub function_names: BTreeMap<String, String>,
     pub economic: Vec<EconomicRow>,
     pub three_public: ThreePublic,

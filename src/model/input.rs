@@ -120,6 +120,10 @@ pub struct FunctionLine {
     #[serde(default)]
     pub project: BySource,
     pub prior: Spanned<Amount>,
+    /// The 公用经费 part of this line's basic 一般公共预算 (the rest is 人员经费); for the
+    /// table 1 layout that splits 基本支出.
+    #[serde(default)]
+    pub basic_public: Option<Spanned<Amount>>,
     pub purpose: String,
     /// The published text starts the purpose as its own sentence (`。主要用于`) instead of `，主要用于`.
     #[serde(default)]

@@ -36,6 +36,9 @@ pub struct ClassTable {
 pub struct TwoSided {
     pub income: IncomeCells,
     pub classes: Vec<SideRow>,
+    /// Table 1 with 基本支出 split: per class 合计, 人员经费, 公用经费, 项目支出.
+    pub split_classes: Vec<SideRow>,
+    pub split_total: Vec<String>,
     pub income_total: String,
     pub spending_total: Vec<String>,
 }
@@ -185,8 +188,27 @@ fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], yu
 
 fn build_t1(b: &Budget, yuan: NumberFormat) -> TwoSided {
     let (classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()], yuan);
+    let (split_classes, split_total) = split_side(b, yuan);
     let total = b.ledger.total(|_, _| true).total();
-    TwoSided { income: income_cells(b, yuan), classes, income_total: blank_zero(yuan).yuan(total), spending_total }
+    TwoSided { income: income_cells(b, yuan), classes, split_classes, split_total, income_total: blank_zero(yuan).yuan(total), spending_total }
+}
+
+/// Class rows with 基本支出 split into 人员经费 and 公用经费 by each line's `basic_public`.
+fn split_side(b: &Budget, yuan: NumberFormat) -> (Vec<SideRow>, Vec<String>) {
+    let classes: Vec<Row> = b.ledger.rollup(|_, _| true).into_iter().filter(|r| r.level == Level::Class).collect();
+    let public_of = |class: &str| -> Amount { b.basic_public.iter().filter(|(code, _)| code.starts_with(class)).map(|(_, a)| *a).sum() };
+    let row = |cell: &Cell, public: Amount| vec![cell.total(), cell.of_kind(Kind::Basic) - public, public, cell.of_kind(Kind::Project)];
+    let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| row(&r.cell, public_of(&r.code))).collect();
+    grid.push(row(&b.ledger.total(|_, _| true), b.basic_public.values().copied().sum()));
+    let mut formatted = format_by_column(&grid, blank_zero(yuan));
+    let total = formatted.pop().unwrap_or_default();
+    let rows = classes
+        .iter()
+        .zip(formatted)
+        .enumerate()
+        .map(|(i, (r, values))| SideRow { label: format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code)), values })
+        .collect();
+    (rows, total)
 }
 
 fn build_t4(b: &Budget, yuan: NumberFormat) -> TwoSided {
@@ -198,7 +220,7 @@ fn build_t4(b: &Budget, yuan: NumberFormat) -> TwoSided {
     ];
     let (classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns, yuan);
     let total = b.ledger.total(|s, _| s.is_appropriation()).total();
-    TwoSided { income: income_cells(b, yuan), classes, income_total: blank_zero(yuan).yuan(total), spending_total }
+    TwoSided { income: income_cells(b, yuan), classes, split_classes: Vec::new(), split_total: Vec::new(), income_total: blank_zero(yuan).yuan(total), spending_total }
 }
 
 fn build_t8(b: &Budget, yuan: NumberFormat) -> ClassTable {

@@ -18,6 +18,34 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
     check_performance_coverage(cx, diags);
     check_vehicle_categories(cx, diags);
     check_pension_heuristic(cx, diags);
+    check_basic_public(cx, diags);
+}
+
+/// X13: typed 公用经费 parts of basic expenditure add up to table 8's 公用经费 and fit their line.
+fn check_basic_public(cx: &Context, diags: &mut Diagnostics) {
+    let lines: Vec<_> = cx.loaded.data.functions.iter().filter_map(|f| f.basic_public.as_ref().map(|p| (f, p))).collect();
+    let Some((_, first)) = lines.first() else { return };
+    for (line, part) in &lines {
+        let basic = cx.budget.ledger.items.get(line.code.get_ref()).map_or(Amount::ZERO, |c| c.sum(|s, k| s == Source::General && k == Kind::Basic));
+        if *part.get_ref() > basic {
+            diags.push(
+                Diagnostic::error("X13", format!("科目 {} 的公用经费 {} 元超过其一般公共预算基本支出 {} 元", line.code.get_ref(), yuan(*part.get_ref()), yuan(basic)))
+                    .at(&cx.loaded.source, part.span())
+                    .hint("basic_public 是该科目基本支出中的公用经费部分")
+                    .place(Place::Table(1)),
+            );
+        }
+    }
+    let typed: Amount = lines.iter().map(|(_, p)| *p.get_ref()).sum();
+    let (_, public) = cx.budget.economic_totals();
+    if typed != public {
+        diags.push(
+            Diagnostic::error("X13", format!("各科目 basic_public 合计 {} 元与经济分类公用经费合计 {} 元不一致", yuan(typed), yuan(public)))
+                .at(&cx.loaded.source, first.span())
+                .hint(format!("相差 {} 元；表一的人员经费、公用经费须与表八一致", yuan(Amount((typed.yuan() - public.yuan()).abs()))))
+                .place(Place::Table(1)),
+        );
+    }
 }
 
 /// X8: 一般公共预算基本支出 by function (table 5) equals its economic split (table 8).
