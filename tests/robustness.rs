@@ -109,9 +109,13 @@ proptest! {
         }
         let rendered = render_loaded(&loaded, &common::engine(), &common::templates(), Mode::Draft);
         let rendered = rendered.unwrap_or_else(|e| panic!("{s:?}: {:?}", e.0));
-        let text = squeeze(&stream_text(&rendered.compiled.document));
+        // A table row may break across pages: the page number and the draft watermark then
+        // stand between the two halves of a cell, so both are taken out before comparing.
+        let furniture = regex::Regex::new(r"—\d+—|草稿").unwrap();
+        let text = furniture.replace_all(&squeeze(&stream_text(&rendered.compiled.document)), "").into_owned();
         for field in &fields {
-            prop_assert!(text.contains(&squeeze(field)), "not printed literally: {:?}", field);
+            let field = squeeze(field).replace("草稿", "");
+            prop_assert!(text.contains(&field), "not printed literally: {:?}", field);
         }
     }
 }
