@@ -173,17 +173,26 @@ fn income_cells(b: &Budget, yuan: NumberFormat) -> IncomeCells {
     }
 }
 
-/// Class rows (类 only) numbered 一、二、…, with the chosen columns.
-fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], yuan: NumberFormat) -> (Vec<SideRow>, Vec<String>) {
-    let classes: Vec<Row> = b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect();
-    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns, yuan);
-    let rows = classes
+/// The 类 rows of the selected money.
+fn class_rows(b: &Budget, keep: fn(Source, Kind) -> bool) -> Vec<Row> {
+    b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect()
+}
+
+/// Pairs class rows with their formatted values, labelled 一、二、… in order.
+fn labelled(b: &Budget, classes: &[Row], formatted: Vec<Vec<String>>) -> Vec<SideRow> {
+    classes
         .iter()
         .zip(formatted)
         .enumerate()
         .map(|(i, (r, values))| SideRow { label: format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code)), values })
-        .collect();
-    (rows, total)
+        .collect()
+}
+
+/// Class rows (类 only) numbered 一、二、…, with the chosen columns.
+fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], yuan: NumberFormat) -> (Vec<SideRow>, Vec<String>) {
+    let classes = class_rows(b, keep);
+    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns, yuan);
+    (labelled(b, &classes, formatted), total)
 }
 
 fn build_t1(b: &Budget, yuan: NumberFormat) -> TwoSided {
@@ -195,20 +204,14 @@ fn build_t1(b: &Budget, yuan: NumberFormat) -> TwoSided {
 
 /// Class rows with 基本支出 split into 人员经费 and 公用经费 by each line's `basic_public`.
 fn split_side(b: &Budget, yuan: NumberFormat) -> (Vec<SideRow>, Vec<String>) {
-    let classes: Vec<Row> = b.ledger.rollup(|_, _| true).into_iter().filter(|r| r.level == Level::Class).collect();
+    let classes = class_rows(b, |_, _| true);
     let public_of = |class: &str| -> Amount { b.basic_public.iter().filter(|(code, _)| code.starts_with(class)).map(|(_, a)| *a).sum() };
     let row = |cell: &Cell, public: Amount| vec![cell.total(), cell.of_kind(Kind::Basic) - public, public, cell.of_kind(Kind::Project)];
     let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| row(&r.cell, public_of(&r.code))).collect();
     grid.push(row(&b.ledger.total(|_, _| true), b.basic_public.values().copied().sum()));
     let mut formatted = format_by_column(&grid, blank_zero(yuan));
     let total = formatted.pop().unwrap_or_default();
-    let rows = classes
-        .iter()
-        .zip(formatted)
-        .enumerate()
-        .map(|(i, (r, values))| SideRow { label: format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code)), values })
-        .collect();
-    (rows, total)
+    (labelled(b, &classes, formatted), total)
 }
 
 fn build_t4(b: &Budget, yuan: NumberFormat) -> TwoSided {

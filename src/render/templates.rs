@@ -121,35 +121,30 @@ impl Templates {
 
     /// Renders the Typst source of a budget document in its style.
     pub fn render_budget(&self, view: &DocView, style: &str) -> Result<String, Diagnostic> {
-        let mut context = Context::new();
-        context.insert("doc", view);
-        let tera = self.styles.get(style).unwrap_or_else(|| self.base());
-        tera.render(BUDGET_DOCUMENT, &context).map_err(template_error)
+        render(self.styles.get(style).unwrap_or_else(|| self.base()), BUDGET_DOCUMENT, view)
     }
 
     /// Renders the Typst source of a 绩效自评表 document.
     pub fn render_evaluation(&self, view: &crate::evaluation::EvaluationView) -> Result<String, Diagnostic> {
-        let mut context = Context::new();
-        context.insert("doc", view);
-        self.base().render(EVALUATION_DOCUMENT, &context).map_err(template_error)
+        render(self.base(), EVALUATION_DOCUMENT, view)
     }
 
     /// Renders the Typst source of a 项目绩效目标申报表 booklet.
     pub fn render_booklet(&self, view: &crate::booklet::BookletView) -> Result<String, Diagnostic> {
-        let mut context = Context::new();
-        context.insert("doc", view);
-        self.base().render(BOOKLET_DOCUMENT, &context).map_err(template_error)
+        render(self.base(), BOOKLET_DOCUMENT, view)
     }
 
     /// A hash of every template in use, built-in and overriding.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
+}
 
-    /// Names of the built-in templates, for `--eject-templates`-style tooling and tests.
-    pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-        BUILTIN_TEMPLATES.iter().map(|(name, _)| *name)
-    }
+/// Renders a main template with its view model as `doc`.
+fn render(tera: &Tera, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+    let mut context = Context::new();
+    context.insert("doc", view);
+    tera.render(name, &context).map_err(template_error)
 }
 
 /// The style a template belongs to: `styles/<name>/…` gives `name`.
