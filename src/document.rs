@@ -108,9 +108,9 @@ impl Document {
     }
 
     /// Every finding about this document.
-    pub fn check(&self) -> Diagnostics {
+    pub fn check(&self, templates: &Templates) -> Diagnostics {
         match self {
-            Document::Budget(loaded) => check(loaded).diagnostics,
+            Document::Budget(loaded) => check(loaded, templates).diagnostics,
             Document::Evaluation(e) => evaluation::check(&e.file, &evaluation::derive(&e.file), &e.source, e.file_year),
             Document::Booklet(b) => booklet::check(&b.file, &b.source, b.file_year),
         }

@@ -193,12 +193,14 @@ pub fn group_thousands(value: Decimal) -> String {
     }
 }
 
-/// How a number is written: decimals, separators, and how zero looks.
+/// How a number is written: decimals, separators, how zero looks, and trailing zeros.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumberFormat {
     pub decimals: u32,
     pub separators: bool,
     pub zero: ZeroStyle,
+    /// Drops trailing zeros after rounding: `5295.10` → `5295.1`, `5370.00` → `5370` (镇级 prose).
+    pub trim: bool,
 }
 
 /// How a zero value is printed.
@@ -215,10 +217,13 @@ pub enum ZeroStyle {
 impl NumberFormat {
     /// 元 in tables: `136,993,587.00`.
     pub const YUAN_TABLE: NumberFormat =
-        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded };
+        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false };
     /// 万元 in prose: `13,699.36`, zero as `0`.
     pub const WAN_PROSE: NumberFormat =
-        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Bare };
+        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Bare, trim: false };
+    /// Percentages in prose: `4.38`, `0.00`.
+    pub const PERCENT: NumberFormat =
+        NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Padded, trim: false };
 
     /// Renders an already-rounded value in this format.
     pub fn render(self, value: Decimal) -> String {
@@ -233,8 +238,19 @@ impl NumberFormat {
     }
 
     fn render_nonzero(self, value: Decimal) -> String {
-        let rounded = round_half_up(value, self.decimals);
+        let mut rounded = round_half_up(value, self.decimals);
+        if self.trim {
+            rounded = rounded.normalize();
+        }
         if self.separators { group_thousands(rounded) } else { rounded.to_string() }
+    }
+
+    /// Renders an amount of 元 in the given unit.
+    pub fn amount(self, amount: Amount, unit: Scale) -> String {
+        match unit {
+            Scale::Yuan => self.yuan(amount),
+            Scale::Wan => self.wan(amount),
+        }
     }
 
     /// Renders an amount of 元 in 元.
@@ -245,6 +261,26 @@ impl NumberFormat {
     /// Renders an amount of 元 in 万元, rounded from 元.
     pub fn wan(self, amount: Amount) -> String {
         self.render(to_wan(amount, self.decimals))
+    }
+}
+
+/// The unit a table prints its amounts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    /// 元, as typed.
+    #[default]
+    Yuan,
+    /// 万元, rounded from 元.
+    Wan,
+}
+
+impl Scale {
+    /// The unit's name for table headings: `单位：元`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scale::Yuan => "元",
+            Scale::Wan => "万元",
+        }
     }
 }
 
@@ -289,6 +325,13 @@ mod tests {
         assert_eq!(NumberFormat::YUAN_TABLE.yuan(Amount::ZERO), "0.00");
         assert_eq!(group_thousands(d("-1234567.5")), "-1,234,567.5");
         assert_eq!(group_thousands(d("999")), "999");
+        let trimmed = NumberFormat { separators: false, trim: true, ..NumberFormat::WAN_PROSE };
+        for (yuan, text) in [(52_951_000, "5295.1"), (53_700_000, "5370"), (3_828_000, "382.8"), (57_152_900, "5715.29"), (0, "0"), (180_000, "18")] {
+            assert_eq!(trimmed.wan(Amount::from(yuan)), text, "{yuan} 元");
+        }
+        assert_eq!(NumberFormat { trim: true, ..NumberFormat::PERCENT }.render(d("0.00")), "0.00", "zero keeps the zero style");
+        assert_eq!(NumberFormat { trim: true, zero: ZeroStyle::Bare, ..NumberFormat::PERCENT }.render(d("0.00")), "0");
+        assert_eq!(NumberFormat::YUAN_TABLE.amount(Amount::from(57_152_900), Scale::Wan), "5,715.29");
     }
 
     #[test]

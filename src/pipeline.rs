@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::load::{load_unit_year, Loaded, Project};
 use crate::output::write_atomic;
 use crate::render::draft::mark_draft;
-use crate::render::{build_view, Templates};
+use crate::render::{build_view, Formats, Templates};
 use crate::typeset::{compile, Compiled, Engine};
 use crate::validate::validate;
 
@@ -59,9 +59,16 @@ pub struct Rendered {
 }
 
 /// Derives and validates loaded input, collecting every finding.
-pub fn check(loaded: &Loaded) -> Checked {
+pub fn check(loaded: &Loaded, templates: &Templates) -> Checked {
     let (budget, mut diagnostics) = derive(loaded);
-    diagnostics.extend(validate(loaded, &budget));
+    let formats = match style_of(loaded, templates) {
+        Ok(style) => templates.formats(style),
+        Err(unknown) => {
+            diagnostics.extend(unknown);
+            Formats::default()
+        }
+    };
+    diagnostics.extend(validate(loaded, &budget, &formats));
     Checked { budget, diagnostics }
 }
 
@@ -80,7 +87,7 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
 pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let mode = options.mode;
     let started = std::time::Instant::now();
-    let Checked { budget, diagnostics } = check(loaded);
+    let Checked { budget, diagnostics } = check(loaded, templates);
     if mode == Mode::Release && diagnostics.has_errors() {
         return Err(diagnostics);
     }

@@ -52,7 +52,7 @@ fn an_unknown_style_is_refused_at_its_line() {
 fn a_set_can_print_元_as_integers() {
     let (_dir, root) = common::scratch_project();
     std::fs::create_dir_all(root.join("templates/styles/整数元")).unwrap();
-    std::fs::write(root.join("templates/styles/整数元/style.toml"), "yuan_decimals = 0\n").unwrap();
+    std::fs::write(root.join("templates/styles/整数元/style.toml"), "[tables]\ndecimals = 0\n").unwrap();
     name_style(&root, "整数元");
     let (code, stderr) = build(&root);
     assert_eq!(code, Some(0), "{stderr}");

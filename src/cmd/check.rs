@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use gen_budget::diag::Diagnostics;
 use gen_budget::document::Document;
 use gen_budget::load::{check_year, find_unit_years, Project};
+use gen_budget::render::Templates;
 
 use super::{exit_status, one, print_diagnostics, report, usage};
 
@@ -24,12 +25,16 @@ pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -
     if targets.is_empty() {
         return usage("departments/ 下没有找到任何 <单位>/<年>.toml");
     }
+    let templates = match Templates::load(&project.templates()) {
+        Ok(t) => t,
+        Err(d) => return report(&one(d)),
+    };
     let mut all_diags = Diagnostics::default();
     for (unit, year) in &targets {
         let diags = match Document::load_all(&project, unit, year) {
             Ok(documents) => {
                 let mut all = gen_budget::diag::Diagnostics::default();
-                documents.iter().for_each(|d| all.extend(d.check()));
+                documents.iter().for_each(|d| all.extend(d.check(&templates)));
                 all
             }
             Err(d) => one(d),

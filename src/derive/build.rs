@@ -106,7 +106,9 @@ fn build_ledger(loaded: &Loaded, diags: &mut Diagnostics) -> (Ledger, BTreeMap<S
         let cell = ledger.items.entry(code.clone()).or_default();
         add_sources(cell, Kind::Basic, &line.basic);
         add_sources(cell, Kind::Project, &line.project);
-        priors.insert(code.clone(), *line.prior.get_ref());
+        if let Some(prior) = &line.prior {
+            priors.insert(code.clone(), *prior.get_ref());
+        }
     }
     (ledger, priors)
 }

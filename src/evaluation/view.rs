@@ -8,7 +8,7 @@ use crate::money::{NumberFormat, ZeroStyle};
 use crate::render::project::merge_spans;
 
 /// 万元 with separators and two decimals, zero as 0.00: `12,566.54`.
-const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded };
+const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false };
 
 /// The whole document.
 #[derive(Debug, Serialize)]

@@ -31,6 +31,30 @@ pub struct UnitYear {
     pub projects: Vec<Project>,
     #[serde(default)]
     pub totals: Totals,
+    /// Last year's whole budget, for sets that compare the totals (镇级 编制说明 (一)(二)).
+    #[serde(default)]
+    pub last_year: Option<LastYear>,
+    /// 编制说明 of 基本支出 by economic 类 (镇级 (四)): label and purpose per 类.
+    #[serde(default, rename = "basic_note")]
+    pub basic_notes: Vec<BasicNote>,
+}
+
+/// Last year's 部门预算 收支总额, in 元.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LastYear {
+    pub total: Spanned<Amount>,
+}
+
+/// One sentence on an economic 类 of 基本支出; the amount is derived from `[economic]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasicNote {
+    pub code: Spanned<String>,
+    /// The name printed in quotes, when it is not the catalogue's (e.g. 事业编人员工资福利支出).
+    #[serde(default)]
+    pub label: Option<String>,
+    pub purpose: String,
 }
 
 /// Optional figures copied from another system; each one typed is checked against the derivation.
@@ -41,6 +65,8 @@ pub struct Totals {
     pub income: Option<Spanned<Amount>>,
     /// 财政拨款收入 (table 1 and table 4).
     pub appropriation: Option<Spanned<Amount>>,
+    /// 其他收入 合计 (table 2).
+    pub other: Option<Spanned<Amount>>,
     /// 一般公共预算 (table 5 合计).
     pub general: Option<Spanned<Amount>>,
     /// 基本支出 合计 (table 3).
@@ -77,6 +103,9 @@ pub struct Unit {
     pub kind: Spanned<String>,
     pub glossary_level: String,
     pub glossary: Vec<Spanned<String>>,
+    /// The 预算主管部门 named on the cover when it is not the unit itself (镇级: the 财政所).
+    #[serde(default)]
+    pub cover_owner: Option<String>,
 }
 
 /// Free texts of chapters 一, 二 and 四.
@@ -91,7 +120,18 @@ pub struct Texts {
     /// 机构设置 of a single unit (单位 wording), e.g. “…设7个内设机构，包括：…”; replaces the 部门 form.
     #[serde(default)]
     pub structure: Vec<String>,
+    /// Why the 财政拨款 changed against last year (区级 编制说明).
+    #[serde(default)]
     pub change_reason: String,
+    /// Why total income changed against last year (镇级 编制说明 (一)).
+    #[serde(default)]
+    pub income_reason: String,
+    /// Why total spending changed against last year (镇级 编制说明 (二)).
+    #[serde(default)]
+    pub spending_reason: String,
+    /// 专有名词解释; none gives the sentence that the unit has none.
+    #[serde(default)]
+    pub special_terms: Vec<String>,
 }
 
 /// Amounts by funding source; absent sources are zero.
@@ -119,12 +159,18 @@ pub struct FunctionLine {
     pub basic: BySource,
     #[serde(default)]
     pub project: BySource,
-    pub prior: Spanned<Amount>,
+    /// 上年执行数; needed by sets that compare every 项 with last year (区级).
+    #[serde(default)]
+    pub prior: Option<Spanned<Amount>>,
     /// The 公用经费 part of this line's basic 一般公共预算 (the rest is 人员经费); for the
     /// table 1 layout that splits 基本支出.
     #[serde(default)]
     pub basic_public: Option<Spanned<Amount>>,
+    #[serde(default)]
     pub purpose: String,
+    /// What the 项目支出 of a line with both kinds is used for (镇级 (三)).
+    #[serde(default)]
+    pub project_purpose: Option<String>,
     /// The published text starts the purpose as its own sentence (`。主要用于`) instead of `，主要用于`.
     #[serde(default)]
     pub purpose_sentence: bool,
@@ -143,6 +189,7 @@ pub struct ThreePublic {
     #[serde(default)]
     pub operating_costs: Option<Spanned<Amount>>,
     pub prior: ThreePublicPrior,
+    #[serde(default)]
     pub reasons: ThreePublicReasons,
 }
 
@@ -157,7 +204,7 @@ pub struct ThreePublicPrior {
 }
 
 /// Why each “三公” component is what it is.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThreePublicReasons {
     pub abroad: String,
@@ -184,12 +231,16 @@ pub struct Performance {
     pub units: u32,
     pub projects: u32,
     pub amount: Spanned<Amount>,
+    /// The share of 项目支出 covered, if typed (e.g. `"100%"`); checked against the derivation.
+    #[serde(default)]
+    pub coverage: Option<Spanned<String>>,
 }
 
 /// 国有资产: vehicles by category and large equipment, held and planned.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assets {
+    #[serde(default)]
     pub as_of: String,
     #[serde(default)]
     pub vehicles: BTreeMap<String, Spanned<u32>>,
@@ -204,15 +255,22 @@ pub struct Assets {
 #[serde(deny_unknown_fields)]
 pub struct Project {
     pub name: String,
+    /// The explanation texts; a project without an overview has only its 申报表 (镇级).
+    #[serde(default)]
     pub overview: Vec<String>,
+    #[serde(default)]
     pub basis: Vec<String>,
+    #[serde(default)]
     pub implementer: Vec<String>,
+    #[serde(default)]
     pub plan: Vec<String>,
+    #[serde(default)]
     pub period: Vec<String>,
     #[serde(default)]
     pub total_budget: Option<Spanned<Amount>>,
     #[serde(default)]
     pub budget_text: Vec<String>,
+    #[serde(default)]
     pub goals: Vec<String>,
     pub form: ProjectForm,
 }
@@ -223,7 +281,9 @@ pub struct Project {
 pub struct ProjectForm {
     pub nature: String,
     pub category: String,
+    #[serde(default)]
     pub department: String,
+    #[serde(default)]
     pub implementer: String,
     pub start: Spanned<String>,
     pub end: Spanned<String>,
@@ -240,6 +300,48 @@ pub struct ProjectForm {
     pub annual_goal: String,
     #[serde(rename = "indicator")]
     pub indicators: Vec<IndicatorInput>,
+    // The 镇级 申报表 (上海市财政支出项目绩效目标申报表, layout D) fields, all optional.
+    /// 资金来源 ticked: 中央财政, 省级财政, 市级财政, 县(区)财政, 镇(街道)财政 or 自筹资金.
+    #[serde(default)]
+    pub funding: String,
+    #[serde(default)]
+    pub leader: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub overview: Vec<String>,
+    #[serde(default)]
+    pub basis: Vec<String>,
+    #[serde(default)]
+    pub necessity: Vec<String>,
+    #[serde(default)]
+    pub measures: Vec<String>,
+    /// 同名项目上年预算额 and 上年预算执行数; absent for a new project (printed `-`).
+    #[serde(default)]
+    pub prior_budget: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub prior_spent: Option<Spanned<Amount>>,
+    /// 项目当年投入资金构成: 子项目 and their amounts.
+    #[serde(default, rename = "part")]
+    pub parts: Vec<Part>,
+    #[serde(default)]
+    pub plan: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub filled_by: String,
+    #[serde(default)]
+    pub filled_on: String,
+}
+
+/// One 子项目 of a 申报表.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub name: String,
+    pub amount: Spanned<Amount>,
 }
 
 /// One row of the indicator table; `target` like `≥95(%)` or a word like `及时`.
@@ -248,6 +350,8 @@ pub struct ProjectForm {
 pub struct IndicatorInput {
     pub level1: String,
     pub level2: String,
+    /// 三级指标; the 镇级 申报表 has none and puts everything in the target text.
+    #[serde(default)]
     pub name: String,
     pub target: Spanned<String>,
 }

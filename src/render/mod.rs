@@ -1,12 +1,16 @@
 //! Stages 4–5: view model, then Typst source through Tera templates.
 
+pub mod composition;
+pub mod declaration;
 pub mod draft;
 pub mod escape;
+pub mod formats;
 pub mod narrative;
 pub mod project;
 pub mod tables;
 pub mod templates;
 pub mod view;
 
+pub use formats::Formats;
 pub use templates::Templates;
 pub use view::{build_view, DocView};

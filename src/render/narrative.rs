@@ -5,12 +5,60 @@ use serde::Serialize;
 use crate::derive::{Budget, Change, Direction, Kind, Source};
 use crate::money::{Amount, NumberFormat};
 
-/// Decimals of percentages in the 区级 narrative (000: two).
-const PERCENT_DP: u32 = 2;
+use super::formats::Formats;
 
-/// Formats 元 as a 万元 figure in prose: `13,699.36`, zero as `0`.
+/// How sentences print figures: 万元 amounts and percentages in the set's formats.
+#[derive(Debug, Clone, Copy)]
+pub struct Prose {
+    pub money: NumberFormat,
+    pub percent: NumberFormat,
+}
+
+impl Default for Prose {
+    fn default() -> Self {
+        Prose { money: NumberFormat::WAN_PROSE, percent: NumberFormat::PERCENT }
+    }
+}
+
+/// 元 as 万元 in the base prose format (`13,699.36`), for messages and the booklet headline.
 pub fn wan(a: Amount) -> String {
-    NumberFormat::WAN_PROSE.wan(a)
+    Prose::default().wan(a)
+}
+
+impl Prose {
+    /// The prose formats of a template set.
+    pub fn of(f: &Formats) -> Prose {
+        Prose { money: f.prose, percent: f.percent }
+    }
+
+    /// 元 as a 万元 figure: `13,699.36` (区级) or `5295.1` (镇级), zero as `0`.
+    pub fn wan(self, a: Amount) -> String {
+        self.money.wan(a)
+    }
+
+    /// A percentage already rounded by the derivation.
+    pub fn percent(self, p: rust_decimal::Decimal) -> String {
+        self.percent.render(p)
+    }
+
+    /// Share of a part in a whole: `93.96`.
+    pub fn share(self, part: Amount, whole: Amount) -> String {
+        self.percent(crate::money::percent_share(part, whole, self.percent.decimals))
+    }
+
+    pub fn figure(self, c: Change) -> Figure {
+        Figure { amount: self.wan(c.current), prior: self.wan(c.prior), change: self.change(c) }
+    }
+
+    pub fn change(self, c: Change) -> ChangeView {
+        ChangeView {
+            direction: c.direction(),
+            word: c.direction().word(),
+            amount: self.wan(c.magnitude()),
+            percent: c.percent(self.percent.decimals).map(|p| self.percent(p)),
+            new: c.prior.is_zero() && !c.current.is_zero(),
+        }
+    }
 }
 
 /// A change ready for a sentence: direction, its word, size in 万元 and percent.
@@ -23,30 +71,12 @@ pub struct ChangeView {
     pub new: bool,
 }
 
-impl From<Change> for ChangeView {
-    fn from(c: Change) -> Self {
-        ChangeView {
-            direction: c.direction(),
-            word: c.direction().word(),
-            amount: wan(c.magnitude()),
-            percent: c.percent(PERCENT_DP).map(|p| p.to_string()),
-            new: c.prior.is_zero() && !c.current.is_zero(),
-        }
-    }
-}
-
 /// A figure with its change against last year.
 #[derive(Debug, Serialize)]
 pub struct Figure {
     pub amount: String,
     pub prior: String,
     pub change: ChangeView,
-}
-
-impl From<Change> for Figure {
-    fn from(c: Change) -> Self {
-        Figure { amount: wan(c.current), prior: wan(c.prior), change: c.into() }
-    }
 }
 
 /// One 项 sentence of 编制说明: path of names, amount, purpose, prior and reason.
@@ -88,24 +118,24 @@ pub struct Narrative {
 }
 
 /// Builds the narrative figures; `texts` gives each item's purpose and reason.
-pub fn build_narrative(b: &Budget, texts: &dyn Fn(&str) -> ItemText) -> Narrative {
+pub fn build_narrative(b: &Budget, texts: &dyn Fn(&str) -> ItemText, prose: Prose) -> Narrative {
     let all = b.ledger.total(|_, _| true);
     Narrative {
-        income_total: wan(all.total()),
-        appropriation: b.change_of(|s, _| s.is_appropriation()).into(),
-        business: wan(all.of_source(Source::Business)),
-        operating: wan(all.of_source(Source::Operating)),
-        other: wan(all.of_source(Source::Other)),
-        spending_total: wan(all.total()),
-        general: b.change_of(|s, _| s == Source::General).into(),
-        fund: b.change_of(|s, _| s == Source::Fund).into(),
-        state_capital: b.change_of(|s, _| s == Source::StateCapital).into(),
-        items: build_items(b, texts),
+        income_total: prose.wan(all.total()),
+        appropriation: prose.figure(b.change_of(|s, _| s.is_appropriation())),
+        business: prose.wan(all.of_source(Source::Business)),
+        operating: prose.wan(all.of_source(Source::Operating)),
+        other: prose.wan(all.of_source(Source::Other)),
+        spending_total: prose.wan(all.total()),
+        general: prose.figure(b.change_of(|s, _| s == Source::General)),
+        fund: prose.figure(b.change_of(|s, _| s == Source::Fund)),
+        state_capital: prose.figure(b.change_of(|s, _| s == Source::StateCapital)),
+        items: build_items(b, texts, prose),
     }
 }
 
 /// One sentence per 项 of table 5, in code order (domain-spec N4).
-fn build_items(b: &Budget, texts: &dyn Fn(&str) -> ItemText) -> Vec<ItemView> {
+fn build_items(b: &Budget, texts: &dyn Fn(&str) -> ItemText, prose: Prose) -> Vec<ItemView> {
     let general = |s: Source, _: Kind| s == Source::General;
     b.ledger
         .items
@@ -121,7 +151,7 @@ fn build_items(b: &Budget, texts: &dyn Fn(&str) -> ItemText) -> Vec<ItemView> {
                 class: b.function_name(&code[..3]).into(),
                 section: b.function_name(&code[..5]).into(),
                 item: b.function_name(code).into(),
-                figure: Change::new(cell.filtered(general).total(), prior).into(),
+                figure: prose.figure(Change::new(cell.filtered(general).total(), prior)),
                 purpose: text.purpose,
                 purpose_sentence: text.purpose_sentence,
                 reason: text.reason,

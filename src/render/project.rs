@@ -7,7 +7,7 @@ use crate::derive::ProjectFunds;
 use crate::model::input::{IndicatorInput, Project};
 use crate::money::NumberFormat;
 
-use super::narrative::wan;
+use super::narrative::Prose;
 
 /// One project block: its texts, budget figures and form.
 #[derive(Debug, Serialize)]
@@ -21,6 +21,11 @@ pub struct ProjectView {
     pub budget_text: Vec<String>,
     pub budget_total: String,
     pub budget_current: String,
+    /// Whether chapter 七 explains this project (it has an overview), or only its 申报表 is printed.
+    pub explained: bool,
+    /// 年初总预算 and its sources, in 万元 (镇级 年度预算安排).
+    pub budget_annual: String,
+    pub budget_other: String,
     pub goals: Vec<String>,
     pub form: FormView,
     pub marks: Vec<String>,
@@ -66,7 +71,7 @@ pub fn project_heading(name: &str) -> String {
 }
 
 /// Builds a project's view from its input and derived money block.
-pub fn build_project(p: &Project, funds: &ProjectFunds) -> ProjectView {
+pub fn build_project(p: &Project, funds: &ProjectFunds, prose: Prose) -> ProjectView {
     let yuan = |a| NumberFormat::YUAN_TABLE.yuan(a);
     let f = &p.form;
     ProjectView {
@@ -77,8 +82,11 @@ pub fn build_project(p: &Project, funds: &ProjectFunds) -> ProjectView {
         plan: p.plan.clone(),
         period: p.period.clone(),
         budget_text: p.budget_text.clone(),
-        budget_total: funds.total_budget.map(wan).unwrap_or_default(),
-        budget_current: wan(funds.appropriation),
+        budget_total: funds.total_budget.map(|a| prose.wan(a)).unwrap_or_default(),
+        budget_current: prose.wan(funds.appropriation),
+        explained: !p.overview.is_empty(),
+        budget_annual: prose.wan(funds.annual()),
+        budget_other: prose.wan(funds.other),
         goals: p.goals.clone(),
         form: FormView {
             name: p.name.clone(),

@@ -4,13 +4,18 @@ use serde::Serialize;
 
 use crate::derive::ledger::split_code;
 use crate::derive::{Budget, Cell, Kind, Level, Row, Source};
-use crate::money::{Amount, NumberFormat, ZeroStyle};
+use crate::money::{Amount, NumberFormat, Scale, ZeroStyle};
 use crate::numerals::chapter_marker;
+
+use super::formats::Formats;
 
 /// A classification row: code columns, name, and formatted amounts.
 #[derive(Debug, Serialize)]
 pub struct TableRow {
+    /// 区级 layout: parent codes repeated (`208`, `05`, `05` on a 项 row).
     pub codes: Vec<String>,
+    /// 镇级 layout: only the row's own level filled (``, ``, `05` on a 项 row).
+    pub own_codes: Vec<String>,
     pub name: String,
     pub level: Level,
     pub values: Vec<String>,
@@ -36,6 +41,8 @@ pub struct ClassTable {
 pub struct TwoSided {
     pub income: IncomeCells,
     pub classes: Vec<SideRow>,
+    /// Every 类 of the year's catalogue in order (镇级: the fixed 22 rows), unused ones blank.
+    pub all_classes: Vec<SideRow>,
     /// Table 1 with 基本支出 split: per class 合计, 人员经费, 公用经费, 项目支出.
     pub split_classes: Vec<SideRow>,
     pub split_total: Vec<String>,
@@ -82,48 +89,69 @@ pub struct Tables {
     pub t9: ThreePublicTable,
 }
 
-const WAN_TABLE: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Blank };
+const WAN_TABLE: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Blank, trim: false };
 
-/// Builds every table from the derived budget; `yuan` is the set's format of 元 figures.
-pub fn build_tables(b: &Budget, yuan: NumberFormat) -> Tables {
+/// A number format together with the unit it prints in, and the table's blank-zero columns.
+#[derive(Clone, Copy)]
+struct Style<'a> {
+    number: NumberFormat,
+    scale: Scale,
+    blank: &'a [usize],
+}
+
+impl<'a> Style<'a> {
+    fn of(f: &'a Formats, table: &str, number: NumberFormat) -> Style<'a> {
+        Style { number, scale: f.scale, blank: f.blank_zero.get(table).map_or(&[], Vec::as_slice) }
+    }
+
+    fn show(self, a: Amount) -> String {
+        self.number.amount(a, self.scale)
+    }
+
+    fn blank_zero(self) -> Self {
+        Style { number: NumberFormat { zero: ZeroStyle::Blank, ..self.number }, ..self }
+    }
+}
+
+/// Builds every table from the derived budget in the set's formats.
+pub fn build_tables(b: &Budget, f: &Formats) -> Tables {
+    let table = |name: &str| Style::of(f, name, f.table);
+    let side = |name: &str| Style::of(f, name, f.side);
     Tables {
-        t1: build_t1(b, yuan),
-        t2: class_table(b, |_, _| true, &INCOME_COLUMNS, yuan),
-        t3: class_table(b, |_, _| true, &SPENDING_COLUMNS, yuan),
-        t4: build_t4(b, yuan),
-        t5: class_table(b, |s, _| s == Source::General, &SPENDING_COLUMNS, yuan),
-        t6: class_table(b, |s, _| s == Source::Fund, &SPENDING_COLUMNS, yuan),
-        t7: class_table(b, |s, _| s == Source::StateCapital, &SPENDING_COLUMNS, yuan),
-        t8: build_t8(b, yuan),
+        t1: build_t1(b, side("t1")),
+        t2: class_table(b, |_, _| true, &INCOME_COLUMNS, table("t2")),
+        t3: class_table(b, |_, _| true, &SPENDING_COLUMNS, table("t3")),
+        t4: build_t4(b, side("t4")),
+        t5: class_table(b, |s, _| s == Source::General, &SPENDING_COLUMNS, table("t5")),
+        t6: class_table(b, |s, _| s == Source::Fund, &SPENDING_COLUMNS, table("t6")),
+        t7: class_table(b, |s, _| s == Source::StateCapital, &SPENDING_COLUMNS, table("t7")),
+        t8: build_t8(b, table("t8")),
         t9: build_t9(b),
     }
 }
 
-/// The same format with zero left blank (income rows of tables 1 and 4).
-fn blank_zero(yuan: NumberFormat) -> NumberFormat {
-    NumberFormat { zero: ZeroStyle::Blank, ..yuan }
-}
-
 type Column = fn(&Cell) -> Amount;
 
-const INCOME_COLUMNS: [Column; 5] = [
+/// 合计, 财政拨款收入, 事业收入, 事业单位经营收入, 其他收入, 上级补助收入 (last: only some sets print it).
+const INCOME_COLUMNS: [Column; 6] = [
     |c| c.total(),
     |c| c.sum(|s, _| s.is_appropriation()),
     |c| c.of_source(Source::Business),
     |c| c.of_source(Source::Operating),
     |c| c.of_source(Source::Other),
+    |c| c.of_source(Source::Superior),
 ];
 
 const SPENDING_COLUMNS: [Column; 3] = [|c| c.total(), |c| c.of_kind(Kind::Basic), |c| c.of_kind(Kind::Project)];
 
 /// A 类/款/项 table over the selected money, with the given amount columns.
-fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], yuan: NumberFormat) -> ClassTable {
+fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], style: Style<'_>) -> ClassTable {
     let rows: Vec<Row> = b.ledger.rollup(keep);
-    let (formatted, total) = format_rows(&rows, &b.ledger.total(keep), columns, yuan);
+    let (formatted, total) = format_rows(&rows, &b.ledger.total(keep), columns, style);
     let rows = rows
         .iter()
         .zip(formatted)
-        .map(|(r, values)| TableRow { codes: repeated_codes(&r.code), name: b.function_name(&r.code).into(), level: r.level, values })
+        .map(|(r, values)| TableRow { codes: repeated_codes(&r.code), own_codes: own_codes(&r.code, 3), name: b.function_name(&r.code).into(), level: r.level, values })
         .collect::<Vec<_>>();
     ClassTable { empty: rows.is_empty(), rows, total }
 }
@@ -135,32 +163,45 @@ fn repeated_codes(code: &str) -> Vec<String> {
     parts
 }
 
+/// 镇级 layout: the code of the row's own level only, in its column.
+fn own_codes(code: &str, width: usize) -> Vec<String> {
+    let parts = split_code(code);
+    let mut codes = vec![String::new(); width.max(parts.len())];
+    if let Some(last) = parts.last() {
+        codes[parts.len() - 1] = (*last).to_string();
+    }
+    codes
+}
+
 /// Formats the chosen columns of each row and of the 合计, blanking all-zero columns.
-fn format_rows(rows: &[Row], total: &Cell, columns: &[Column], yuan: NumberFormat) -> (Vec<Vec<String>>, Vec<String>) {
+fn format_rows(rows: &[Row], total: &Cell, columns: &[Column], style: Style<'_>) -> (Vec<Vec<String>>, Vec<String>) {
     let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
     grid.push(columns.iter().map(|f| f(total)).collect());
-    let mut formatted = format_by_column(&grid, yuan);
+    let mut formatted = format_by_column(&grid, style);
     let total = formatted.pop().unwrap_or_default();
     (formatted, total)
 }
 
-/// Formats a grid of 元 amounts: a column that is all zero stays blank, others show 0.00.
-pub fn format_by_column(grid: &[Vec<Amount>], yuan: NumberFormat) -> Vec<Vec<String>> {
+/// Formats a grid of 元 amounts: a column that is all zero stays blank, and so do zeros of
+/// the set's blank-zero columns; other zeros show in the format's zero style.
+fn format_by_column(grid: &[Vec<Amount>], style: Style<'_>) -> Vec<Vec<String>> {
     let width = grid.first().map_or(0, Vec::len);
     let blank: Vec<bool> = (0..width).map(|c| grid.iter().all(|row| row[c].is_zero())).collect();
     grid.iter()
         .map(|row| {
             row.iter()
-                .zip(&blank)
-                .map(|(a, &b)| if b { String::new() } else { yuan.yuan(*a) })
+                .enumerate()
+                .map(|(c, a)| {
+                    if blank[c] || (a.is_zero() && style.blank.contains(&(c + 1))) { String::new() } else { style.show(*a) }
+                })
                 .collect()
         })
         .collect()
 }
 
-fn income_cells(b: &Budget, yuan: NumberFormat) -> IncomeCells {
+fn income_cells(b: &Budget, style: Style<'_>) -> IncomeCells {
     let total = b.ledger.total(|_, _| true);
-    let f = |a: Amount| blank_zero(yuan).yuan(a);
+    let f = |a: Amount| style.blank_zero().show(a);
     IncomeCells {
         appropriation: f(total.sum(|s, _| s.is_appropriation())),
         general: f(total.of_source(Source::General)),
@@ -189,48 +230,64 @@ fn labelled(b: &Budget, classes: &[Row], formatted: Vec<Vec<String>>) -> Vec<Sid
 }
 
 /// Class rows (类 only) numbered 一、二、…, with the chosen columns.
-fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], yuan: NumberFormat) -> (Vec<SideRow>, Vec<String>) {
+fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], style: Style<'_>) -> (Vec<SideRow>, Vec<SideRow>, Vec<String>) {
     let classes = class_rows(b, keep);
-    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns, yuan);
-    (labelled(b, &classes, formatted), total)
+    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns, style);
+    let all = every_class(b, &classes, &formatted);
+    (labelled(b, &classes, formatted), all, total)
 }
 
-fn build_t1(b: &Budget, yuan: NumberFormat) -> TwoSided {
-    let (classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()], yuan);
-    let (split_classes, split_total) = split_side(b, yuan);
+/// The catalogue's whole 类 list, numbered, with the used classes' values and blanks elsewhere.
+fn every_class(b: &Budget, used: &[Row], formatted: &[Vec<String>]) -> Vec<SideRow> {
+    let width = formatted.first().map_or(0, Vec::len);
+    b.function_names
+        .iter()
+        .filter(|(code, _)| code.len() == 3)
+        .enumerate()
+        .map(|(i, (code, name))| {
+            let values = used.iter().position(|r| &r.code == code).map_or_else(|| vec![String::new(); width], |at| formatted[at].clone());
+            SideRow { label: format!("{}{name}", chapter_marker(i + 1)), values }
+        })
+        .collect()
+}
+
+fn build_t1(b: &Budget, style: Style<'_>) -> TwoSided {
+    let (classes, all_classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()], style);
+    let (split_classes, split_total) = split_side(b, style);
     let total = b.ledger.total(|_, _| true).total();
-    TwoSided { income: income_cells(b, yuan), classes, split_classes, split_total, income_total: blank_zero(yuan).yuan(total), spending_total }
+    TwoSided { income: income_cells(b, style), classes, all_classes, split_classes, split_total, income_total: style.blank_zero().show(total), spending_total }
 }
 
 /// Class rows with 基本支出 split into 人员经费 and 公用经费 by each line's `basic_public`.
-fn split_side(b: &Budget, yuan: NumberFormat) -> (Vec<SideRow>, Vec<String>) {
+fn split_side(b: &Budget, style: Style<'_>) -> (Vec<SideRow>, Vec<String>) {
     let classes = class_rows(b, |_, _| true);
     let public_of = |class: &str| -> Amount { b.basic_public.iter().filter(|(code, _)| code.starts_with(class)).map(|(_, a)| *a).sum() };
     let row = |cell: &Cell, public: Amount| vec![cell.total(), cell.of_kind(Kind::Basic) - public, public, cell.of_kind(Kind::Project)];
     let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| row(&r.cell, public_of(&r.code))).collect();
     grid.push(row(&b.ledger.total(|_, _| true), b.basic_public.values().copied().sum()));
-    let mut formatted = format_by_column(&grid, blank_zero(yuan));
+    let mut formatted = format_by_column(&grid, style.blank_zero());
     let total = formatted.pop().unwrap_or_default();
     (labelled(b, &classes, formatted), total)
 }
 
-fn build_t4(b: &Budget, yuan: NumberFormat) -> TwoSided {
+fn build_t4(b: &Budget, style: Style<'_>) -> TwoSided {
     let columns: [Column; 4] = [
         |c| c.sum(|s, _| s.is_appropriation()),
         |c| c.of_source(Source::General),
         |c| c.of_source(Source::Fund),
         |c| c.of_source(Source::StateCapital),
     ];
-    let (classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns, yuan);
+    let (classes, all_classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns, style);
     let total = b.ledger.total(|s, _| s.is_appropriation()).total();
-    TwoSided { income: income_cells(b, yuan), classes, split_classes: Vec::new(), split_total: Vec::new(), income_total: blank_zero(yuan).yuan(total), spending_total }
+    let income_total = style.blank_zero().show(total);
+    TwoSided { income: income_cells(b, style), classes, all_classes, split_classes: Vec::new(), split_total: Vec::new(), income_total, spending_total }
 }
 
-fn build_t8(b: &Budget, yuan: NumberFormat) -> ClassTable {
+fn build_t8(b: &Budget, style: Style<'_>) -> ClassTable {
     let (personnel, public) = b.economic_totals();
     let mut grid: Vec<Vec<Amount>> = b.economic.iter().map(|r| vec![r.total(), r.personnel, r.public]).collect();
     grid.push(vec![personnel + public, personnel, public]);
-    let mut formatted = format_by_column(&grid, yuan);
+    let mut formatted = format_by_column(&grid, style);
     let total = formatted.pop().unwrap_or_default();
     let rows = b
         .economic
@@ -240,7 +297,7 @@ fn build_t8(b: &Budget, yuan: NumberFormat) -> ClassTable {
             let level = if r.code.len() == 3 { Level::Class } else { Level::Section };
             let mut codes: Vec<String> = split_code(&r.code).into_iter().map(String::from).collect();
             codes.resize(2, String::new());
-            TableRow { codes, name: r.name.clone(), level, values }
+            TableRow { codes, own_codes: own_codes(&r.code, 2), name: r.name.clone(), level, values }
         })
         .collect::<Vec<_>>();
     ClassTable { empty: rows.is_empty(), rows, total }

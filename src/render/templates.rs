@@ -12,6 +12,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use walkdir::WalkDir;
 
 use super::escape;
+use super::formats::{parse_formats, Formats};
 use super::view::DocView;
 use crate::diag::Diagnostic;
 
@@ -38,38 +39,6 @@ pub struct Templates {
     styles: BTreeMap<String, Tera>,
     formats: BTreeMap<String, Formats>,
     fingerprint: String,
-}
-
-/// Number formats of a template set, from its optional `style.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Formats {
-    /// 元 in tables 1–8: `136,993,587.00` (2 decimals) or `97,469,600` (0).
-    pub yuan_table: crate::money::NumberFormat,
-}
-
-impl Default for Formats {
-    fn default() -> Self {
-        Formats { yuan_table: crate::money::NumberFormat::YUAN_TABLE }
-    }
-}
-
-/// The keys a `style.toml` may set.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StyleFile {
-    yuan_decimals: Option<u32>,
-}
-
-/// Reads a set's `style.toml` into its formats; the base formats fill what it leaves out.
-fn parse_formats(name: &str, text: &str) -> Result<Formats, Diagnostic> {
-    let file: StyleFile = toml::from_str(text).map_err(|e| {
-        Diagnostic::error("C4", format!("样式设置 {name} 有误：{}", e.message())).hint("style.toml 可设置 yuan_decimals = 0 或 2")
-    })?;
-    let mut formats = Formats::default();
-    if let Some(decimals) = file.yuan_decimals {
-        formats.yuan_table.decimals = decimals.min(2);
-    }
-    Ok(formats)
 }
 
 impl Templates {
@@ -102,7 +71,7 @@ impl Templates {
 
     /// The number formats of a style (the base's when the style sets none).
     pub fn formats(&self, style: &str) -> Formats {
-        self.formats.get(style).copied().unwrap_or_default()
+        self.formats.get(style).cloned().unwrap_or_default()
     }
 
     /// The styles available, for messages.

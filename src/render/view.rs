@@ -6,11 +6,13 @@ use crate::derive::{Budget, Change, UnitKind, Wording};
 use crate::load::Loaded;
 use crate::numerals::paren_marker;
 
+use super::composition::{build_basic_notes, build_composition, build_sections, BasicNoteView, Composition, SectionGroup};
+use super::declaration::{build_declaration, DeclarationView};
 use super::draft::{DraftView, Marks};
-use super::narrative::{build_narrative, wan, Figure, ItemText, Narrative};
+use super::narrative::{build_narrative, Figure, ItemText, Narrative, Prose};
 use super::project::{build_project, ProjectView};
 use super::tables::{build_tables, Tables};
-use super::templates::Formats;
+use super::formats::Formats;
 
 /// Everything one document needs, serialized into the template context as `doc`.
 #[derive(Debug, Serialize)]
@@ -24,6 +26,8 @@ pub struct DocView {
     pub d: &'static str,
     /// The cover's label: 预算主管部门 for a department, 预算单位 for a single unit.
     pub cover_label: &'static str,
+    /// Who the cover names as 预算主管部门: the unit itself unless the data names another.
+    pub cover_owner: String,
     pub unit_name: String,
     pub unit_alias: String,
     pub unit_full: String,
@@ -35,7 +39,13 @@ pub struct DocView {
     pub structure: Vec<String>,
     pub glossary: Vec<GlossaryEntry>,
     pub change_reason: String,
+    pub income_reason: String,
+    pub spending_reason: String,
+    pub special_terms: Vec<String>,
     pub narrative: Narrative,
+    pub composition: Composition,
+    pub sections: Vec<SectionGroup>,
+    pub basic_notes: Vec<BasicNoteView>,
     pub tables: Tables,
     pub three_public: ThreePublicView,
     pub has_operating_costs: bool,
@@ -44,6 +54,8 @@ pub struct DocView {
     pub performance: PerformanceView,
     pub assets: AssetsView,
     pub projects: Vec<ProjectView>,
+    /// The 镇级 申报表, one per project.
+    pub declarations: Vec<DeclarationView>,
     /// Draft marks per section; all empty in a release.
     pub marks: Marks,
     /// Present only in a draft: the findings page.
@@ -90,6 +102,8 @@ pub struct PerformanceView {
     pub units: u32,
     pub projects: u32,
     pub amount: String,
+    /// Share of 项目支出 the amount covers.
+    pub share: String,
 }
 
 /// Section 六.五: vehicles by the eight fixed categories.
@@ -132,6 +146,8 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         None => unit.name.clone(),
     };
     let d = b.wording.word();
+    let prose = Prose::of(formats);
+    let wan = |a| prose.wan(a);
     let texts = |code: &str| {
         let line = data.functions.iter().find(|f| f.code.get_ref() == code);
         line.map(|f| ItemText {
@@ -154,6 +170,7 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         },
         unit_name: unit.name.clone(),
         unit_alias: unit.alias.clone().unwrap_or_default(),
+        cover_owner: unit.cover_owner.clone().unwrap_or_else(|| unit_full.clone()),
         unit_full,
         nature: data.text.nature.clone(),
         functions: data.text.functions.clone(),
@@ -163,19 +180,27 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         structure: data.text.structure.clone(),
         glossary: build_glossary(loaded),
         change_reason: data.text.change_reason.clone(),
-        narrative: build_narrative(b, &texts),
-        tables: build_tables(b, formats.yuan_table),
-        three_public: build_three_public(loaded, b),
+        income_reason: data.text.income_reason.clone(),
+        spending_reason: data.text.spending_reason.clone(),
+        special_terms: data.text.special_terms.clone(),
+        narrative: build_narrative(b, &texts, prose),
+        composition: build_composition(loaded, b, prose),
+        sections: build_sections(loaded, b, prose),
+        basic_notes: build_basic_notes(loaded, b, prose),
+        tables: build_tables(b, formats),
+        three_public: build_three_public(loaded, b, prose),
         has_operating_costs: b.kind != UnitKind::Institution,
         operating_costs: wan(b.three_public.operating_costs.unwrap_or_default()),
-        procurement: build_procurement(b),
+        procurement: build_procurement(b, prose),
         performance: PerformanceView {
             units: data.performance.units,
             projects: data.performance.projects,
             amount: wan(b.performance_amount),
+            share: prose.share(b.performance_amount, b.ledger.total(|_, k| k == crate::derive::Kind::Project).total()),
         },
         assets: build_assets(loaded),
-        projects: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_project(p, f)).collect(),
+        projects: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_project(p, f, prose)).collect(),
+        declarations: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_declaration(p, f)).collect(),
         marks: Marks::default(),
         draft: None,
     }
@@ -196,10 +221,10 @@ fn build_glossary(loaded: &Loaded) -> Vec<GlossaryEntry> {
         .collect()
 }
 
-fn build_three_public(loaded: &Loaded, b: &Budget) -> ThreePublicView {
+fn build_three_public(loaded: &Loaded, b: &Budget, prose: Prose) -> ThreePublicView {
     let t = &b.three_public;
     let r = &loaded.data.three_public.reasons;
-    let fig = |c: Change| Figure::from(c);
+    let fig = |c: Change| -> Figure { prose.figure(c) };
     ThreePublicView {
         total: fig(t.total()),
         abroad: fig(t.abroad),
@@ -214,8 +239,9 @@ fn build_three_public(loaded: &Loaded, b: &Budget) -> ThreePublicView {
     }
 }
 
-fn build_procurement(b: &Budget) -> ProcurementView {
+fn build_procurement(b: &Budget, prose: Prose) -> ProcurementView {
     let p = &b.procurement;
+    let wan = |a| prose.wan(a);
     ProcurementView {
         total: wan(p.total()),
         goods: wan(p.goods),

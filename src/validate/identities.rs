@@ -162,6 +162,7 @@ fn check_performance_coverage(cx: &Context, diags: &mut Diagnostics) {
                 .place(Place::Performance),
         );
     }
+    check_coverage_claim(cx, amount, project_total, diags);
     let listed = cx.loaded.data.projects.len();
     if (perf.projects as usize) < listed {
         diags.push(
@@ -171,6 +172,27 @@ fn check_performance_coverage(cx: &Context, diags: &mut Diagnostics) {
                 .place(Place::Performance),
         );
     }
+}
+
+/// N12: a typed coverage share (`占年初项目总预算的100%`) equals 涉及资金 ÷ 项目支出.
+fn check_coverage_claim(cx: &Context, amount: Amount, project_total: Amount, diags: &mut Diagnostics) {
+    let Some(typed) = &cx.loaded.data.performance.coverage else { return };
+    let text = typed.get_ref().trim();
+    let parsed = text.strip_suffix('%').unwrap_or(text).trim().parse::<rust_decimal::Decimal>();
+    let place = |d: Diagnostic| d.at(&cx.loaded.source, typed.span()).place(Place::Performance);
+    let Ok(claimed) = parsed else {
+        diags.push(place(Diagnostic::error("N12", format!("覆盖比例“{text}”不是百分数")).hint("写成 coverage = \"100%\" 或删去（程序会自动计算）")));
+        return;
+    };
+    let derived = crate::money::percent_share(amount, project_total, claimed.scale().max(2));
+    if crate::money::round_half_up(derived, claimed.scale()) == crate::money::round_half_up(claimed, claimed.scale()) {
+        return;
+    }
+    diags.push(place(
+        Diagnostic::error("N12", format!("填写的覆盖比例 {text} 与推算的 {derived}% 不一致"))
+            .label(format!("{} 元 ÷ 项目支出 {} 元 = {derived}%", yuan(amount), yuan(project_total)))
+            .hint("改正绩效目标涉及的项目预算资金，或删去 coverage（程序会自动计算）"),
+    ));
 }
 
 /// N9: vehicle categories are the eight fixed ones.

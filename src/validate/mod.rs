@@ -3,6 +3,7 @@
 //! Checks never stop at the first problem: each pushes its findings and the caller decides.
 
 mod identities;
+mod needs;
 mod projects;
 mod texts;
 mod totals;
@@ -13,11 +14,14 @@ use crate::derive::Budget;
 use crate::diag::Diagnostics;
 use crate::load::Loaded;
 use crate::money::{Amount, NumberFormat};
+use crate::render::Formats;
 
 /// What every check looks at: the raw input with its source, and the derived figures.
 pub struct Context<'a> {
     pub loaded: &'a Loaded,
     pub budget: &'a Budget,
+    /// What the document's template set prints, hence which optional data it needs.
+    pub formats: &'a Formats,
 }
 
 impl Context<'_> {
@@ -37,12 +41,13 @@ pub fn yuan(a: Amount) -> String {
 }
 
 /// Runs every check and returns all findings, errors and warnings alike.
-pub fn validate(loaded: &Loaded, budget: &Budget) -> Diagnostics {
-    let cx = Context { loaded, budget };
+pub fn validate(loaded: &Loaded, budget: &Budget, formats: &Formats) -> Diagnostics {
+    let cx = Context { loaded, budget, formats };
     let mut diags = Diagnostics::default();
     identities::check(&cx, &mut diags);
     totals::check(&cx, &mut diags);
     texts::check(&cx, &mut diags);
     projects::check(&cx, &mut diags);
+    needs::check(&cx, &mut diags);
     diags
 }

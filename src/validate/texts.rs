@@ -145,7 +145,8 @@ fn check_missing_reasons(cx: &Context, diags: &mut Diagnostics) {
     for line in &cx.loaded.data.functions {
         let code = line.code.get_ref();
         let Some(cell) = cx.budget.ledger.items.get(code) else { continue };
-        let changed = cell.total() != *line.prior.get_ref();
+        let Some(prior) = &line.prior else { continue };
+        let changed = cell.total() != *prior.get_ref();
         let missing = line.reason.as_deref().is_none_or(|r| r.trim().is_empty());
         if changed && missing {
             diags.push(
@@ -154,17 +155,6 @@ fn check_missing_reasons(cx: &Context, diags: &mut Diagnostics) {
                     .label("这一条缺少 reason")
                     .hint("在这条 [[function]] 中加上 reason = \"……\"（句子“主要原因是：……”的内容）")
                     .place(Place::Item(code.clone())),
-            );
-        }
-    }
-    let r = &cx.loaded.data.three_public.reasons;
-    for (name, reason) in [("abroad", &r.abroad), ("reception", &r.reception), ("vehicle_purchase", &r.vehicle_purchase), ("vehicle_operation", &r.vehicle_operation)] {
-        if reason.trim().is_empty() {
-            diags.push(
-                Diagnostic::error("R1", format!("“三公”经费说明缺少 {name} 的原因"))
-                    .at_opt(&cx.loaded.source, cx.locate("[three_public.reasons]"))
-                    .hint("每一项都要写“主要原因是……”的内容")
-                    .place(Place::ThreePublic),
             );
         }
     }

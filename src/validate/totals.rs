@@ -21,9 +21,10 @@ fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
     let all = b.ledger.total(|_, _| true);
     let (personnel, public) = b.economic_totals();
     let appropriation = b.change_of(|s, _| s.is_appropriation());
-    let checks: [(&Option<Spanned<Amount>>, Amount, &'static str, &str, Place); 10] = [
+    let checks: [(&Option<Spanned<Amount>>, Amount, &'static str, &str, Place); 11] = [
         (&t.income, all.total(), "I4", "收入总计", Place::Table(1)),
         (&t.appropriation, appropriation.current, "I2", "财政拨款收入", Place::Table(1)),
+        (&t.other, all.of_source(Source::Other), "I5", "其他收入合计", Place::Table(2)),
         (&t.general, all.of_source(Source::General), "X6", "一般公共预算支出合计", Place::Table(5)),
         (&t.basic, all.of_kind(Kind::Basic), "I7", "基本支出合计", Place::Table(3)),
         (&t.project, all.of_kind(Kind::Project), "I7", "项目支出合计", Place::Table(3)),

@@ -1,0 +1,152 @@
+//! View model of the 镇级 编制说明: shares of the totals, growth against last year, the
+//! general-budget spending grouped by 款, and the 基本支出 sentences by economic 类.
+
+use serde::Serialize;
+
+use crate::derive::{Budget, Change, Kind, Source};
+use crate::load::Loaded;
+use crate::money::Amount;
+
+use super::narrative::{ChangeView, Prose};
+
+/// An amount in 万元 with its share of the whole in percent.
+#[derive(Debug, Serialize)]
+pub struct Share {
+    pub amount: String,
+    pub percent: String,
+}
+
+/// 编制说明 (一) and (二): what the totals are made of, and how they moved since last year.
+#[derive(Debug, Serialize)]
+pub struct Composition {
+    pub total: String,
+    pub appropriation: Share,
+    pub business: Share,
+    pub operating: Share,
+    pub superior: Share,
+    pub other: Share,
+    pub basic: Share,
+    pub project: Share,
+    /// Kinds of spending the data has no lines for (上缴上级, 对附属单位补助, 事业单位经营): zero.
+    pub unmodelled: Share,
+    /// Against `[last_year] total`; absent when the data gives none.
+    pub change: Option<ChangeView>,
+    pub general: String,
+    pub general_basic: String,
+    pub fund: String,
+    pub state_capital: String,
+}
+
+/// One 款 of 一般公共预算 spending with its 项 (编制说明 (三)).
+#[derive(Debug, Serialize)]
+pub struct SectionGroup {
+    pub number: usize,
+    pub class: String,
+    pub section: String,
+    pub amount: String,
+    pub items: Vec<SectionItem>,
+}
+
+/// One 项 inside a 款 sentence; the project part is given only when the 项 has both kinds.
+#[derive(Debug, Serialize)]
+pub struct SectionItem {
+    pub code: String,
+    pub name: String,
+    pub amount: String,
+    pub purpose: String,
+    pub project_amount: String,
+    pub project_purpose: String,
+}
+
+/// One economic 类 of 基本支出 (编制说明 (四)).
+#[derive(Debug, Serialize)]
+pub struct BasicNoteView {
+    pub number: usize,
+    pub label: String,
+    pub amount: String,
+    pub purpose: String,
+}
+
+/// Builds (一) and (二) from the ledger and last year's total.
+pub fn build_composition(loaded: &Loaded, b: &Budget, prose: Prose) -> Composition {
+    let all = b.ledger.total(|_, _| true);
+    let total = all.total();
+    let share = |a: Amount| Share { amount: prose.wan(a), percent: prose.share(a, total) };
+    let last = loaded.data.last_year.as_ref().map(|l| *l.total.get_ref());
+    let general = b.ledger.total(|s, _| s == Source::General);
+    Composition {
+        total: prose.wan(total),
+        appropriation: share(all.sum(|s, _| s.is_appropriation())),
+        business: share(all.of_source(Source::Business)),
+        operating: share(all.of_source(Source::Operating)),
+        superior: share(all.of_source(Source::Superior)),
+        other: share(all.of_source(Source::Other)),
+        basic: share(all.of_kind(Kind::Basic)),
+        project: share(all.of_kind(Kind::Project)),
+        unmodelled: share(Amount::ZERO),
+        change: last.map(|prior| prose.change(Change::new(total, prior))),
+        general: prose.wan(general.total()),
+        general_basic: prose.wan(general.of_kind(Kind::Basic)),
+        fund: prose.wan(all.of_source(Source::Fund)),
+        state_capital: prose.wan(all.of_source(Source::StateCapital)),
+    }
+}
+
+/// Groups the 项 with 一般公共预算 money by their 款, in code order.
+pub fn build_sections(loaded: &Loaded, b: &Budget, prose: Prose) -> Vec<SectionGroup> {
+    let general = |s: Source, _: Kind| s == Source::General;
+    let mut groups: Vec<SectionGroup> = Vec::new();
+    for (code, cell) in &b.ledger.items {
+        let money = cell.filtered(general);
+        if money.total().is_zero() {
+            continue;
+        }
+        let section = &code[..5];
+        if groups.last().is_none_or(|g| g.items.first().is_none_or(|i| &i.code[..5] != section)) {
+            groups.push(SectionGroup {
+                number: groups.len() + 1,
+                class: b.function_name(&code[..3]).into(),
+                section: b.function_name(section).into(),
+                amount: String::new(), // filled once the 款's 项 are known
+                items: Vec::new(),
+            });
+        }
+        let line = loaded.data.functions.iter().find(|f| f.code.get_ref() == code);
+        let both = !money.of_kind(Kind::Basic).is_zero() && !money.of_kind(Kind::Project).is_zero();
+        let group = groups.last_mut().expect("pushed above");
+        group.items.push(SectionItem {
+            code: code.clone(),
+            name: b.function_name(code).into(),
+            amount: prose.wan(money.total()),
+            purpose: line.map(|l| l.purpose.clone()).unwrap_or_default(),
+            project_amount: if both { prose.wan(money.of_kind(Kind::Project)) } else { String::new() },
+            project_purpose: line.filter(|_| both).and_then(|l| l.project_purpose.clone()).unwrap_or_default(),
+        });
+    }
+    for g in &mut groups {
+        let section = g.items[0].code[..5].to_string();
+        let sum: Amount = b.ledger.items.iter().filter(|(c, _)| c.starts_with(&section)).map(|(_, cell)| cell.filtered(general).total()).sum();
+        g.amount = prose.wan(sum);
+    }
+    groups
+}
+
+/// The typed 基本支出 sentences with each 类's amount from the economic table.
+pub fn build_basic_notes(loaded: &Loaded, b: &Budget, prose: Prose) -> Vec<BasicNoteView> {
+    loaded
+        .data
+        .basic_notes
+        .iter()
+        .enumerate()
+        .map(|(i, note)| {
+            let code = note.code.get_ref();
+            let row = b.economic.iter().find(|r| &r.code == code);
+            BasicNoteView {
+                number: i + 1,
+                label: note.label.clone().unwrap_or_else(|| row.map(|r| r.name.clone()).unwrap_or_default()),
+                amount: prose.wan(row.map(|r| r.total()).unwrap_or_default()),
+                purpose: note.purpose.clone(),
+            }
+        })
+        .collect()
+}

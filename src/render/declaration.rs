@@ -1,0 +1,109 @@
+//! View model of the 镇级 上海市财政支出项目绩效目标申报表 (layout D): one per project.
+
+use serde::Serialize;
+
+use crate::derive::ProjectFunds;
+use crate::model::input::Project;
+use crate::money::{Amount, NumberFormat, ZeroStyle};
+
+use super::project::{indicator_rows_as_typed, IndicatorRow};
+
+/// Whole 元 without separators, as the 申报表 prints them: `37151600`.
+const FORM_YUAN: NumberFormat = NumberFormat { decimals: 0, separators: false, zero: ZeroStyle::Bare, trim: true };
+
+/// Every cell of one 申报表, final text.
+#[derive(Debug, Serialize)]
+pub struct DeclarationView {
+    pub year: String,
+    pub name: String,
+    pub nature: String,
+    pub category: String,
+    pub funding: String,
+    pub leader: String,
+    pub contact: String,
+    pub phone: String,
+    pub start: String,
+    pub end: String,
+    pub overview: Vec<String>,
+    pub basis: Vec<String>,
+    pub necessity: Vec<String>,
+    pub measures: Vec<String>,
+    pub total: String,
+    pub current: String,
+    pub prior_budget: String,
+    pub prior_spent: String,
+    pub parts: Vec<PartView>,
+    pub plan: Vec<String>,
+    pub overall_goal: String,
+    pub annual_goal: String,
+    pub indicators: Vec<IndicatorRow>,
+    pub note: String,
+    pub filled_by: String,
+    pub filled_on: String,
+}
+
+/// A 子项目 and its amount in 元.
+#[derive(Debug, Serialize)]
+pub struct PartView {
+    pub name: String,
+    pub amount: String,
+}
+
+/// Builds a project's 申报表; `-` stands for last year's figures of a new project.
+pub fn build_declaration(p: &Project, funds: &ProjectFunds) -> DeclarationView {
+    let f = &p.form;
+    let yuan = |a: Amount| FORM_YUAN.yuan(a);
+    let optional = |a: &Option<toml::Spanned<Amount>>| a.as_ref().map_or_else(|| "-".to_string(), |a| yuan(*a.get_ref()));
+    let current = funds.annual();
+    DeclarationView {
+        year: f.start.get_ref().get(..4).unwrap_or_default().to_string(),
+        name: p.name.clone(),
+        nature: f.nature.clone(),
+        category: f.category.clone(),
+        funding: f.funding.clone(),
+        leader: f.leader.clone(),
+        contact: f.contact.clone(),
+        phone: f.phone.clone(),
+        start: chinese_date(f.start.get_ref()),
+        end: chinese_date(f.end.get_ref()),
+        overview: f.overview.clone(),
+        basis: f.basis.clone(),
+        necessity: f.necessity.clone(),
+        measures: f.measures.clone(),
+        total: yuan(funds.total_budget.unwrap_or(current)),
+        current: yuan(current),
+        prior_budget: optional(&f.prior_budget),
+        prior_spent: optional(&f.prior_spent),
+        parts: f.parts.iter().map(|part| PartView { name: part.name.clone(), amount: yuan(*part.amount.get_ref()) }).collect(),
+        plan: f.plan.clone(),
+        overall_goal: f.overall_goal.clone(),
+        annual_goal: f.annual_goal.clone(),
+        indicators: indicator_rows_as_typed(&f.indicators),
+        note: f.note.clone(),
+        filled_by: f.filled_by.clone(),
+        filled_on: f.filled_on.clone(),
+    }
+}
+
+/// `2024-01-01` → `2024年1月1日`; other text is kept as typed.
+pub fn chinese_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && [m, d].iter().all(|p| p.parse::<u32>().is_ok()) => {
+            format!("{y}年{}月{}日", m.trim_start_matches('0'), d.trim_start_matches('0'))
+        }
+        _ => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chinese_date;
+
+    #[test]
+    fn dates_read_as_on_the_form() {
+        assert_eq!(chinese_date("2024-01-01"), "2024年1月1日");
+        assert_eq!(chinese_date("2024-12-31"), "2024年12月31日");
+        assert_eq!(chinese_date("全年"), "全年");
+    }
+}

@@ -1,0 +1,154 @@
+//! Number formats and data needs of a template set, read from its optional `style.toml`.
+//!
+//! Sets differ in how they print money (元 or 万元, separators, trailing zeros, blank zeros);
+//! keeping that here lets a new district or level be a folder of templates and one settings file.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diag::Diagnostic;
+use crate::money::{NumberFormat, Scale, ZeroStyle};
+
+/// How one template set prints figures, and which optional data its sentences need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formats {
+    /// Unit of tables 1–8.
+    pub scale: Scale,
+    /// Tables 2, 3 and 5–8.
+    pub table: NumberFormat,
+    /// Tables 1 and 4 (their income side always leaves zero blank).
+    pub side: NumberFormat,
+    /// 万元 in sentences.
+    pub prose: NumberFormat,
+    /// Percentages in sentences.
+    pub percent: NumberFormat,
+    /// Per table (`t3`), the 1-based amount columns whose zeros stay blank even in a used column.
+    pub blank_zero: BTreeMap<String, Vec<usize>>,
+    /// Whether the set's sentences compare every 项 with last year (each function line needs `prior`).
+    pub item_priors: bool,
+    /// Whether the set's sentences compare the whole budget with last year (needs `[last_year]`).
+    pub total_prior: bool,
+    /// Whether the set's “三公” sentences give a reason for each component.
+    pub three_public_reasons: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            scale: Scale::Yuan,
+            table: NumberFormat::YUAN_TABLE,
+            side: NumberFormat::YUAN_TABLE,
+            prose: NumberFormat::WAN_PROSE,
+            percent: NumberFormat::PERCENT,
+            blank_zero: BTreeMap::new(),
+            item_priors: true,
+            total_prior: false,
+            three_public_reasons: true,
+        }
+    }
+}
+
+impl Formats {
+    /// Whether zeros in a column of a table print blank.
+    pub fn blanks_zero(&self, table: &str, column: usize) -> bool {
+        self.blank_zero.get(table).is_some_and(|cols| cols.contains(&(column + 1)))
+    }
+}
+
+/// The keys a `style.toml` may set; everything is optional.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct StyleFile {
+    #[serde(default)]
+    tables: TableSettings,
+    #[serde(default)]
+    prose: ProseSettings,
+    #[serde(default)]
+    needs: NeedSettings,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct TableSettings {
+    unit: Option<String>,
+    decimals: Option<u32>,
+    separators: Option<bool>,
+    side_separators: Option<bool>,
+    #[serde(default)]
+    blank_zero: BTreeMap<String, Vec<usize>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ProseSettings {
+    separators: Option<bool>,
+    trim: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NeedSettings {
+    item_priors: Option<bool>,
+    total_prior: Option<bool>,
+    three_public_reasons: Option<bool>,
+}
+
+const HINT: &str = "style.toml 可设置 [tables] unit = \"元\"/\"万元\"、decimals、separators、side_separators、blank_zero，[prose] separators、trim，[needs] item_priors、total_prior、three_public_reasons";
+
+/// Reads a set's `style.toml`; the base formats fill what it leaves out.
+pub fn parse_formats(name: &str, text: &str) -> Result<Formats, Diagnostic> {
+    let bad = |msg: String| Diagnostic::error("C4", format!("样式设置 {name} 有误：{msg}")).hint(HINT);
+    let file: StyleFile = toml::from_str(text).map_err(|e| bad(e.message().to_string()))?;
+    let mut f = Formats::default();
+    let t = &file.tables;
+    f.scale = match t.unit.as_deref() {
+        None | Some("元") => Scale::Yuan,
+        Some("万元") => Scale::Wan,
+        Some(other) => return Err(bad(format!("unit = \"{other}\" 不是“元”或“万元”"))),
+    };
+    if let Some(d) = t.decimals {
+        if d > 2 {
+            return Err(bad(format!("decimals = {d} 超出 0–2")));
+        }
+        f.table.decimals = d;
+        f.side.decimals = d;
+    }
+    f.table.separators = t.separators.unwrap_or(f.table.separators);
+    f.side.separators = t.side_separators.or(t.separators).unwrap_or(f.side.separators);
+    f.blank_zero = t.blank_zero.clone();
+    if let Some(trim) = file.prose.trim {
+        f.prose.trim = trim;
+        f.percent.trim = trim;
+        if trim {
+            f.percent.zero = ZeroStyle::Bare;
+        }
+    }
+    f.prose.separators = file.prose.separators.unwrap_or(f.prose.separators);
+    f.item_priors = file.needs.item_priors.unwrap_or(true);
+    f.total_prior = file.needs.total_prior.unwrap_or(false);
+    f.three_public_reasons = file.needs.three_public_reasons.unwrap_or(true);
+    Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Amount;
+
+    #[test]
+    fn a_town_set_prints_wan_without_separators_and_trims_prose() {
+        let f = parse_formats("t", "[tables]\nunit = \"万元\"\nseparators = false\nside_separators = true\nblank_zero = { t3 = [3] }\n[prose]\nseparators = false\ntrim = true\n").unwrap();
+        assert_eq!(f.table.amount(Amount::from(48_291_500), f.scale), "4829.15");
+        assert_eq!(f.side.amount(Amount::from(53_700_000), f.scale), "5,370.00");
+        assert_eq!(f.prose.wan(Amount::from(52_951_000)), "5295.1");
+        assert!(f.blanks_zero("t3", 2) && !f.blanks_zero("t3", 1) && !f.blanks_zero("t2", 2));
+    }
+
+    #[test]
+    fn unknown_keys_and_units_are_refused() {
+        assert!(parse_formats("t", "yuan_decimal = 0").unwrap_err().message.contains("样式设置 t 有误"));
+        assert!(parse_formats("t", "[tables]\nunit = \"千元\"").unwrap_err().message.contains("千元"));
+        assert_eq!(parse_formats("t", "").unwrap(), Formats::default());
+    }
+}

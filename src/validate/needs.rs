@@ -1,0 +1,51 @@
+//! Data a template set's sentences need (its `style.toml` `[needs]`): missing data is refused
+//! before a sentence could print a zero for something the user never typed.
+
+use super::Context;
+use crate::diag::{Diagnostic, Diagnostics, Place};
+
+/// D12 (上年执行数 per 项), D13 (上年预算总额) and R1 (“三公” reasons), as the set requires.
+pub fn check(cx: &Context, diags: &mut Diagnostics) {
+    if cx.formats.item_priors {
+        check_item_priors(cx, diags);
+    }
+    if cx.formats.total_prior && cx.loaded.data.last_year.is_none() {
+        diags.push(
+            Diagnostic::error("D13", "缺少上年预算总额：本样式的编制说明要写“比上年增加/减少……”")
+                .in_file(&cx.loaded.source.path)
+                .hint("加上 [last_year] total = <上年部门预算收支总额，元>")
+                .place(Place::Narrative),
+        );
+    }
+    if cx.formats.three_public_reasons {
+        check_three_public_reasons(cx, diags);
+    }
+}
+
+fn check_item_priors(cx: &Context, diags: &mut Diagnostics) {
+    for line in cx.loaded.data.functions.iter().filter(|l| l.prior.is_none()) {
+        let code = line.code.get_ref();
+        diags.push(
+            Diagnostic::error("D12", format!("科目 {code} 缺少上年执行数 prior"))
+                .at(&cx.loaded.source, line.code.span())
+                .label("这一条没有 prior")
+                .hint("本样式逐项比较上年：在这条 [[function]] 中加上 prior = <上年执行数，元>")
+                .place(Place::Item(code.clone())),
+        );
+    }
+}
+
+/// R1: the set prints “主要原因是……” after every “三公” component.
+fn check_three_public_reasons(cx: &Context, diags: &mut Diagnostics) {
+    let r = &cx.loaded.data.three_public.reasons;
+    for (name, reason) in [("abroad", &r.abroad), ("reception", &r.reception), ("vehicle_purchase", &r.vehicle_purchase), ("vehicle_operation", &r.vehicle_operation)] {
+        if reason.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("R1", format!("“三公”经费说明缺少 {name} 的原因"))
+                    .at_opt(&cx.loaded.source, cx.locate("[three_public.reasons]"))
+                    .hint("每一项都要写“主要原因是……”的内容")
+                    .place(Place::ThreePublic),
+            );
+        }
+    }
+}
