@@ -35,6 +35,8 @@ pub struct Composition {
     pub general_basic: String,
     pub fund: String,
     pub state_capital: String,
+    pub has_fund: bool,
+    pub has_state_capital: bool,
 }
 
 /// One 款 of 一般公共预算 spending with its 项 (编制说明 (三)).
@@ -89,6 +91,8 @@ pub fn build_composition(loaded: &Loaded, b: &Budget, prose: Prose) -> Compositi
         general_basic: prose.wan(general.of_kind(Kind::Basic)),
         fund: prose.wan(all.of_source(Source::Fund)),
         state_capital: prose.wan(all.of_source(Source::StateCapital)),
+        has_fund: !all.of_source(Source::Fund).is_zero(),
+        has_state_capital: !all.of_source(Source::StateCapital).is_zero(),
     }
 }
 

@@ -8,8 +8,8 @@ use crate::money::{Amount, NumberFormat, ZeroStyle};
 
 use super::project::{indicator_rows_as_typed, IndicatorRow};
 
-/// Whole 元 without separators, as the 申报表 prints them: `37151600`.
-const FORM_YUAN: NumberFormat = NumberFormat { decimals: 0, separators: false, zero: ZeroStyle::Bare, trim: true };
+/// 元 without separators, 分 only when there are any, as the 申报表 prints them: `37151600`, `33694700.86`.
+const FORM_YUAN: NumberFormat = NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Bare, trim: true };
 
 /// Every cell of one 申报表, final text.
 #[derive(Debug, Serialize)]
@@ -66,8 +66,9 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds) -> DeclarationView {
         phone: f.phone.clone(),
         start: chinese_date(f.start.get_ref()),
         end: chinese_date(f.end.get_ref()),
-        overview: f.overview.clone(),
-        basis: f.basis.clone(),
+        // The form repeats the chapter 七 texts unless it has its own.
+        overview: if f.overview.is_empty() { p.overview.clone() } else { f.overview.clone() },
+        basis: if f.basis.is_empty() { p.basis.clone() } else { f.basis.clone() },
         necessity: f.necessity.clone(),
         measures: f.measures.clone(),
         total: yuan(funds.total_budget.unwrap_or(current)),

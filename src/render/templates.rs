@@ -130,7 +130,9 @@ fn engine(style: &str, builtins: &[(String, String)], overrides: &[(String, Stri
     tera.register_filter("typst_str", |s: &str, _: Kwargs, _: &State| Value::safe_string(&escape::string_literal(s)));
     let prefixes = [format!("{USER_PREFIX}styles/{style}/"), format!("{BUILTIN_PREFIX}styles/{style}/"), USER_PREFIX.to_string(), BUILTIN_PREFIX.to_string()];
     tera.set_fallback_prefixes(prefixes).map_err(template_error)?;
-    let is_template = |n: &&(String, String)| n.0.ends_with(".typ");
+    // Another set's templates may include files only that set has: register this set's and the base's.
+    let own = format!("styles/{style}/");
+    let is_template = |n: &&(String, String)| n.0.ends_with(".typ") && (!n.0.starts_with("styles/") || n.0.starts_with(&own));
     let registered = builtins.iter().filter(is_template).map(|(n, t)| (format!("{BUILTIN_PREFIX}{n}"), t.as_str()));
     let registered = registered.chain(overrides.iter().filter(is_template).map(|(n, t)| (format!("{USER_PREFIX}{n}"), t.as_str())));
     tera.add_raw_templates(registered).map_err(template_error)?;

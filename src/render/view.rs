@@ -42,6 +42,8 @@ pub struct DocView {
     pub income_reason: String,
     pub spending_reason: String,
     pub special_terms: Vec<String>,
+    /// The 名词解释 marker after the standard terms, for the 专有名词解释 entry: `（五）`.
+    pub special_marker: String,
     pub narrative: Narrative,
     pub composition: Composition,
     pub sections: Vec<SectionGroup>,
@@ -183,6 +185,7 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         income_reason: data.text.income_reason.clone(),
         spending_reason: data.text.spending_reason.clone(),
         special_terms: data.text.special_terms.clone(),
+        special_marker: paren_marker(build_glossary(loaded).len() + 1),
         narrative: build_narrative(b, &texts, prose),
         composition: build_composition(loaded, b, prose),
         sections: build_sections(loaded, b, prose),
