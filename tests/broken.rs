@@ -28,9 +28,18 @@ struct Case {
     #[serde(default)]
     #[allow(dead_code)]
     seed: Option<String>,
+    /// The unit whose 2024 data the case patches (default 普陀城运).
+    #[serde(default = "default_unit")]
+    unit: String,
 }
 
-const DATA: &str = "departments/普陀城运/2024.toml";
+fn default_unit() -> String {
+    "普陀城运".to_string()
+}
+
+fn data_of(unit: &str) -> String {
+    format!("departments/{unit}/2024.toml")
+}
 
 /// Applies the patches; returns the patched text and where the first one landed.
 fn apply(original: &str, case: &Case) -> (String, usize) {
@@ -83,16 +92,18 @@ fn every_broken_input_is_located_and_nothing_is_written() {
     let good = Command::new(bin).args(["普陀城运", "2024", "--root"]).arg(&root).output().unwrap();
     assert!(good.status.success(), "{}", String::from_utf8_lossy(&good.stderr));
     let before = snapshot(&root.join("out"));
-    let original = std::fs::read_to_string(root.join(DATA)).unwrap();
     let mut failures = Vec::new();
     for case in &corpus.case {
+        let data = root.join(data_of(&case.unit));
+        let original = std::fs::read_to_string(&data).unwrap();
         let (patched, first) = apply(&original, case);
-        std::fs::write(root.join(DATA), &patched).unwrap();
+        std::fs::write(&data, &patched).unwrap();
         let mut cmd = Command::new(bin);
         if case.command.as_deref() == Some("check") {
             cmd.arg("check");
         }
-        let out = cmd.args(["普陀城运", "2024", "--root"]).arg(&root).output().unwrap();
+        let out = cmd.args([case.unit.as_str(), "2024", "--root"]).arg(&root).output().unwrap();
+        std::fs::write(&data, &original).unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         let expected_at = case.at.as_ref().map(|at| {
             let from = if case.at_from_start { 0 } else { first };

@@ -16,6 +16,19 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// fidelity.py --nfkc: full-width punctuation and digits folded, for OCR'd references.
+fn fold(s: &str, nfkc: bool) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if nfkc { s.nfkc().collect() } else { s.to_string() }
+}
+
+/// Markdown list and heading markers that the extracted references carry (fidelity.py MARKUP).
+fn strip_markup(line: &str) -> &str {
+    let markup = regex::Regex::new(r"^(?:#+\s*|-\s+|\*\s+)+").unwrap();
+    let at = markup.find(line).map_or(0, |m| m.end());
+    &line[at..]
+}
+
 /// A reference text with its errata (published → corrected, or SKIP) applied, as fidelity.py does.
 struct Reference {
     text: String,
@@ -63,13 +76,16 @@ struct Score {
     missing: Vec<String>,
 }
 
-fn score(reference: &Reference, haystacks: &[String]) -> Score {
-    let squeezed: Vec<String> = haystacks.iter().map(|h| squeeze(h)).collect();
+fn score(reference: &Reference, haystacks: &[String], nfkc: bool) -> Score {
+    let squeezed: Vec<String> = haystacks.iter().map(|h| squeeze(&fold(h, nfkc))).collect();
     let (mut total, mut found) = (0usize, 0usize);
     let mut missing = Vec::new();
-    let lines = reference.text.lines().map(str::trim).filter(|l| !l.is_empty() && !reference.skips.iter().any(|s| s == l));
+    let lines = reference.text.lines().map(|l| strip_markup(l.trim())).filter(|l| !l.is_empty() && !reference.skips.iter().any(|s| s == l));
     for line in lines {
-        let key = squeeze(line);
+        let key = squeeze(&fold(line, nfkc));
+        if key.is_empty() {
+            continue;
+        }
         total += key.chars().count();
         if squeezed.iter().any(|h| h.contains(&key)) {
             found += key.chars().count();
@@ -77,8 +93,8 @@ fn score(reference: &Reference, haystacks: &[String]) -> Score {
             missing.push(line.to_string());
         }
     }
-    let want = numbers(&reference.text);
-    let have = numbers(&haystacks.join("\n"));
+    let want = numbers(&fold(&reference.text, nfkc));
+    let have = numbers(&fold(&haystacks.join("\n"), nfkc));
     let want_n: usize = want.values().sum();
     let got_n: usize = want.iter().map(|(n, c)| (*c).min(have.get(n).copied().unwrap_or(0))).sum();
     Score { chars: found as f64 / total as f64, numbers: got_n as f64 / want_n as f64, missing }
@@ -90,7 +106,7 @@ fn putuo_2024_reproduces_the_published_text() {
         .unwrap_or_else(|d| panic!("build failed: {:?}", d.0));
     let doc = &rendered.compiled.document;
     let errata = common::root().join("tests/golden/普陀城运-2024.errata.tsv");
-    let s = score(&reference("普陀城运-2024.txt", &errata), &[stream_text(doc), layout_text(doc)]);
+    let s = score(&reference("普陀城运-2024.txt", &errata), &[stream_text(doc), layout_text(doc)], false);
     for line in &s.missing {
         eprintln!("missing: {line}");
     }
@@ -111,13 +127,13 @@ fn published_errors_are_not_reproduced() {
 }
 
 /// Renders the only document of a unit-year and scores it against its reference.
-fn assert_reproduces(unit: &str, year: &str, seed: &str, min_chars: f64, min_numbers: f64) {
+fn assert_reproduces(unit: &str, year: &str, seed: &str, nfkc: bool, min_chars: f64, min_numbers: f64) {
     let documents = Document::load_all(&common::project(), unit, year).unwrap();
     assert_eq!(documents.len(), 1);
     let rendered = documents[0].render(&common::engine(), &common::templates(), &BuildOptions::default()).unwrap_or_else(|d| panic!("{:?}", d.0));
     let doc = &rendered.compiled.document;
     let errata = common::root().join("departments").join(unit).join(format!("{year}.errata.tsv"));
-    let s = score(&reference(seed, &errata), &[stream_text(doc), layout_text(doc)]);
+    let s = score(&reference(seed, &errata), &[stream_text(doc), layout_text(doc)], nfkc);
     for line in &s.missing {
         eprintln!("missing: {line}");
     }
@@ -128,10 +144,33 @@ fn assert_reproduces(unit: &str, year: &str, seed: &str, min_chars: f64, min_num
 
 #[test]
 fn putuo_2023_self_evaluation_reproduces_the_published_forms() {
-    assert_reproduces("普陀城运", "2023", "普陀城运-2023.txt", 0.97, 0.99);
+    assert_reproduces("普陀城运", "2023", "普陀城运-2023.txt", false, 0.97, 0.99);
 }
 
 #[test]
 fn songjiang_2022_booklet_reproduces_the_published_text() {
-    assert_reproduces("松江城运", "2022", "松江城运-2022.txt", 0.97, 0.99);
+    assert_reproduces("松江城运", "2022", "松江城运-2022.txt", false, 0.97, 0.99);
+}
+
+#[test]
+fn anting_2024_town_budget_reproduces_the_published_text() {
+    // The reference is OCR'd: scored with full-width forms folded, as fidelity.py --nfkc.
+    assert_reproduces("安亭城运", "2024", "安亭城运-2024.txt", true, 0.95, 0.99);
+}
+
+#[test]
+fn anting_2024_corrects_the_published_errors() {
+    let documents = Document::load_all(&common::project(), "安亭城运", "2024").unwrap();
+    let rendered = documents[0].render(&common::engine(), &common::templates(), &BuildOptions::default()).unwrap();
+    let text = squeeze(&stream_text(&rendered.compiled.document));
+    // E002-2: the six forms cover all of 项目支出; E002-6: no doubled year, no stray parenthesis.
+    assert!(text.contains("涉及项目预算资金5295.1万元，占年初项目总预算的100%"), "coverage sentence");
+    for wrong in ["4542.16", "中心2024年无政府性基金", "中心2024年无车辆", "2024年度未安排", "专用设备）。"] {
+        assert!(!text.contains(wrong), "published error copied: {wrong}");
+    }
+    // E002-1: table 2 合计 row is derived (5715.29, 5370.00, 345.29), never 5715.29 three times.
+    assert!(text.contains("合计5715.295370.00345.29"), "table 2 合计 row");
+    // Shares and growth of 编制说明 (一), derived from 元 and last year's total.
+    assert!(text.contains("财政拨款收入5370万元，占93.96%"));
+    assert!(text.contains("比上年部门收入增加1598.63万元，增幅38.83%"));
 }
