@@ -329,7 +329,8 @@ mod tests {
         for (yuan, text) in [(52_951_000, "5295.1"), (53_700_000, "5370"), (3_828_000, "382.8"), (57_152_900, "5715.29"), (0, "0"), (180_000, "18")] {
             assert_eq!(trimmed.wan(Amount::from(yuan)), text, "{yuan} 元");
         }
-        assert_eq!(NumberFormat { trim: true, ..NumberFormat::PERCENT }.render(d("0.00")), "0.00", "zero keeps the zero style");
+        assert_eq!(NumberFormat { trim: true, ..NumberFormat::PERCENT }.render(d("0.00")), "0", "trimming applies to a padded zero too");
+        assert_eq!(NumberFormat::PERCENT.render(d("0.00")), "0.00");
         assert_eq!(NumberFormat { trim: true, zero: ZeroStyle::Bare, ..NumberFormat::PERCENT }.render(d("0.00")), "0");
         assert_eq!(NumberFormat::YUAN_TABLE.amount(Amount::from(57_152_900), Scale::Wan), "5,715.29");
     }

@@ -19,7 +19,8 @@ fn load_and_check(text: String) {
     let mut loaded = load_unit_year(&common::project(), "普陀城运", "2024").unwrap();
     loaded.source = source;
     loaded.data = data;
-    let checked = check(&loaded);
+    static TEMPLATES: std::sync::OnceLock<gen_budget::render::Templates> = std::sync::OnceLock::new();
+    let checked = check(&loaded, TEMPLATES.get_or_init(common::templates));
     for d in checked.diagnostics.iter() {
         let _ = d.render(Some(&loaded.source));
     }

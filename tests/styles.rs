@@ -45,7 +45,7 @@ fn an_unknown_style_is_refused_at_its_line() {
     let (code, stderr) = build(&root);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("错误[D11]: 没有名为“不存在的样式”的模板样式") && stderr.contains("2024.toml:7:9"), "{stderr}");
-    assert!(stderr.contains("可用样式：普陀区级"), "{stderr}");
+    assert!(stderr.contains("可用样式：嘉定镇级、普陀区级、普陀区级2022"), "{stderr}");
 }
 
 #[test]

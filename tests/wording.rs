@@ -24,7 +24,7 @@ fn text_of(loaded: &Loaded) -> String {
 
 fn set_prior(loaded: &mut Loaded, code: &str, yuan: i64) {
     let line = loaded.data.functions.iter_mut().find(|f| f.code.get_ref() == code).unwrap();
-    *line.prior.get_mut() = Amount::from(yuan);
+    *line.prior.as_mut().expect("shipped lines have a prior").get_mut() = Amount::from(yuan);
 }
 
 #[test]
