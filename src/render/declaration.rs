@@ -8,6 +8,24 @@ use crate::money::{Amount, NumberFormat, ZeroStyle};
 
 use super::project::{indicator_rows_as_typed, IndicatorRow};
 
+/// The 项目属性 options of the 申报表, in printed order.
+pub const NATURES: [&str; 2] = ["一次性项目", "经常性项目"];
+/// The 资金用途 options.
+pub const CATEGORIES: [&str; 6] = ["事业/专业类", "基本建设工程类", "信息化建设工程类", "政策补贴类", "政府购买类", "其他"];
+/// The 资金来源 options.
+pub const FUNDINGS: [&str; 6] = ["中央财政", "省级财政", "市级财政", "县(区)财政", "镇(街道)财政", "自筹资金"];
+
+/// One printed option and whether it is ticked (√) or not (□).
+#[derive(Debug, Serialize)]
+pub struct Tick {
+    pub name: &'static str,
+    pub ticked: bool,
+}
+
+fn ticks(options: &[&'static str], chosen: &str) -> Vec<Tick> {
+    options.iter().map(|name| Tick { name, ticked: *name == chosen }).collect()
+}
+
 /// 元 without separators, 分 only when there are any, as the 申报表 prints them: `37151600`, `33694700.86`.
 const FORM_YUAN: NumberFormat = NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Bare, trim: true };
 
@@ -16,9 +34,9 @@ const FORM_YUAN: NumberFormat = NumberFormat { decimals: 2, separators: false, z
 pub struct DeclarationView {
     pub year: String,
     pub name: String,
-    pub nature: String,
-    pub category: String,
-    pub funding: String,
+    pub nature: Vec<Tick>,
+    pub category: Vec<Tick>,
+    pub funding: Vec<Tick>,
     pub leader: String,
     pub contact: String,
     pub phone: String,
@@ -58,9 +76,9 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds) -> DeclarationView {
     DeclarationView {
         year: f.start.get_ref().get(..4).unwrap_or_default().to_string(),
         name: p.name.clone(),
-        nature: f.nature.clone(),
-        category: f.category.clone(),
-        funding: f.funding.clone(),
+        nature: ticks(&NATURES, &f.nature),
+        category: ticks(&CATEGORIES, &f.category),
+        funding: ticks(&FUNDINGS, &f.funding),
         leader: f.leader.clone(),
         contact: f.contact.clone(),
         phone: f.phone.clone(),

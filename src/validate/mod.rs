@@ -2,6 +2,7 @@
 //!
 //! Checks never stop at the first problem: each pushes its findings and the caller decides.
 
+mod declaration;
 mod identities;
 mod needs;
 mod projects;
@@ -49,5 +50,6 @@ pub fn validate(loaded: &Loaded, budget: &Budget, formats: &Formats) -> Diagnost
     texts::check(&cx, &mut diags);
     projects::check(&cx, &mut diags);
     needs::check(&cx, &mut diags);
+    declaration::check(&cx, &mut diags);
     diags
 }
