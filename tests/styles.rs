@@ -100,3 +100,16 @@ fn basic_public_must_agree_with_table_8() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("错误[X13]: 各科目 basic_public 合计 1,153,000.00 元与经济分类公用经费合计 1,153,305.00 元不一致"), "{stderr}");
 }
+
+#[test]
+fn the_town_set_builds_a_draft_with_its_findings_in_place() {
+    // 安亭城运 carries warnings (H1, L1, P6): the draft marks them on the pages they concern.
+    let documents = gen_budget::document::Document::load_all(&common::project(), "安亭城运", "2024").unwrap();
+    let options = gen_budget::pipeline::BuildOptions { mode: gen_budget::pipeline::Mode::Draft, ..Default::default() };
+    let rendered = documents[0].render(&common::engine(), &common::templates(), &options).unwrap_or_else(|d| panic!("{:?}", d.0));
+    let text: String = gen_budget::typeset::text::stream_text(&rendered.compiled.document).chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(text.contains("草稿"), "watermark");
+    assert!(text.contains("子项目合计2,754,000.00元不等于项目当年预算137,000.00元"), "the P6 warning is shown");
+    assert!(text.contains("校验结果"), "findings page");
+    assert!(text.contains("部门预算01表") && text.contains("编报单位：上海市嘉定区安亭镇城市运行管理中心"));
+}
