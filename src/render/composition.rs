@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Change, Kind, Source};
+use crate::derive::{Budget, Cell, Change, Kind, Level, Source};
 use crate::load::Loaded;
 use crate::money::Amount;
 
@@ -96,43 +96,40 @@ pub fn build_composition(loaded: &Loaded, b: &Budget, prose: Prose) -> Compositi
     }
 }
 
-/// Groups the 项 with 一般公共预算 money by their 款, in code order.
+/// Groups the 项 with 一般公共预算 money by their 款, in code order (the table 5 rows).
 pub fn build_sections(loaded: &Loaded, b: &Budget, prose: Prose) -> Vec<SectionGroup> {
-    let general = |s: Source, _: Kind| s == Source::General;
     let mut groups: Vec<SectionGroup> = Vec::new();
-    for (code, cell) in &b.ledger.items {
-        let money = cell.filtered(general);
-        if money.total().is_zero() {
-            continue;
-        }
-        let section = &code[..5];
-        if groups.last().is_none_or(|g| g.items.first().is_none_or(|i| &i.code[..5] != section)) {
-            groups.push(SectionGroup {
+    for row in b.ledger.rollup(|s, _| s == Source::General) {
+        match row.level {
+            Level::Class => {}
+            Level::Section => groups.push(SectionGroup {
                 number: groups.len() + 1,
-                class: b.function_name(&code[..3]).into(),
-                section: b.function_name(section).into(),
-                amount: String::new(), // filled once the 款's 项 are known
+                class: b.function_name(&row.code[..3]).into(),
+                section: b.function_name(&row.code).into(),
+                amount: prose.wan(row.cell.total()),
                 items: Vec::new(),
-            });
+            }),
+            Level::Item => {
+                let item = section_item(loaded, b, &row.code, &row.cell, prose);
+                groups.last_mut().expect("a 款 row precedes its 项").items.push(item);
+            }
         }
-        let line = loaded.data.functions.iter().find(|f| f.code.get_ref() == code);
-        let both = !money.of_kind(Kind::Basic).is_zero() && !money.of_kind(Kind::Project).is_zero();
-        let group = groups.last_mut().expect("pushed above");
-        group.items.push(SectionItem {
-            code: code.clone(),
-            name: b.function_name(code).into(),
-            amount: prose.wan(money.total()),
-            purpose: line.map(|l| l.purpose.clone()).unwrap_or_default(),
-            project_amount: if both { prose.wan(money.of_kind(Kind::Project)) } else { String::new() },
-            project_purpose: line.filter(|_| both).and_then(|l| l.project_purpose.clone()).unwrap_or_default(),
-        });
-    }
-    for g in &mut groups {
-        let section = g.items[0].code[..5].to_string();
-        let sum: Amount = b.ledger.items.iter().filter(|(c, _)| c.starts_with(&section)).map(|(_, cell)| cell.filtered(general).total()).sum();
-        g.amount = prose.wan(sum);
     }
     groups
+}
+
+/// One 项 of a 款 sentence; the project part only when the 项 has both kinds of money.
+fn section_item(loaded: &Loaded, b: &Budget, code: &str, money: &Cell, prose: Prose) -> SectionItem {
+    let line = loaded.data.functions.iter().find(|f| f.code.get_ref() == code);
+    let both = !money.of_kind(Kind::Basic).is_zero() && !money.of_kind(Kind::Project).is_zero();
+    SectionItem {
+        code: code.to_string(),
+        name: b.function_name(code).into(),
+        amount: prose.wan(money.total()),
+        purpose: line.map(|l| l.purpose.clone()).unwrap_or_default(),
+        project_amount: if both { prose.wan(money.of_kind(Kind::Project)) } else { String::new() },
+        project_purpose: line.filter(|_| both).and_then(|l| l.project_purpose.clone()).unwrap_or_default(),
+    }
 }
 
 /// The typed 基本支出 sentences with each 类's amount from the economic table.

@@ -75,6 +75,8 @@ struct TableSettings {
     decimals: Option<u32>,
     separators: Option<bool>,
     side_separators: Option<bool>,
+    /// How a zero in a used column prints: "0.00" (default), "0" or "" (blank).
+    zero: Option<String>,
     #[serde(default)]
     blank_zero: BTreeMap<String, Vec<usize>>,
 }
@@ -84,6 +86,7 @@ struct TableSettings {
 struct ProseSettings {
     separators: Option<bool>,
     trim: Option<bool>,
+    percent_decimals: Option<u32>,
 }
 
 #[derive(Deserialize, Default)]
@@ -94,7 +97,7 @@ struct NeedSettings {
     three_public_reasons: Option<bool>,
 }
 
-const HINT: &str = "style.toml 可设置 [tables] unit = \"元\"/\"万元\"、decimals、separators、side_separators、blank_zero，[prose] separators、trim，[needs] item_priors、total_prior、three_public_reasons";
+const HINT: &str = "style.toml 可设置 [tables] unit = \"元\"/\"万元\"、decimals、separators、side_separators、zero、blank_zero，[prose] separators、trim、percent_decimals，[needs] item_priors、total_prior、three_public_reasons";
 
 /// Reads a set's `style.toml`; the base formats fill what it leaves out.
 pub fn parse_formats(name: &str, text: &str) -> Result<Formats, Diagnostic> {
@@ -115,6 +118,16 @@ pub fn parse_formats(name: &str, text: &str) -> Result<Formats, Diagnostic> {
         f.side.decimals = d;
     }
     f.table.separators = t.separators.unwrap_or(f.table.separators);
+    if let Some(zero) = t.zero.as_deref() {
+        let style = match zero {
+            "0.00" => ZeroStyle::Padded,
+            "0" => ZeroStyle::Bare,
+            "" => ZeroStyle::Blank,
+            other => return Err(bad(format!("zero = \"{other}\" 应为 \"0.00\"、\"0\" 或 \"\"（空白）"))),
+        };
+        f.table.zero = style;
+        f.side.zero = style;
+    }
     f.side.separators = t.side_separators.or(t.separators).unwrap_or(f.side.separators);
     f.blank_zero = t.blank_zero.clone();
     if let Some(trim) = file.prose.trim {
@@ -125,6 +138,12 @@ pub fn parse_formats(name: &str, text: &str) -> Result<Formats, Diagnostic> {
         }
     }
     f.prose.separators = file.prose.separators.unwrap_or(f.prose.separators);
+    if let Some(d) = file.prose.percent_decimals {
+        if d > 2 {
+            return Err(bad(format!("percent_decimals = {d} 超出 0–2")));
+        }
+        f.percent.decimals = d;
+    }
     f.item_priors = file.needs.item_priors.unwrap_or(true);
     f.total_prior = file.needs.total_prior.unwrap_or(false);
     f.three_public_reasons = file.needs.three_public_reasons.unwrap_or(true);
@@ -143,6 +162,19 @@ mod tests {
         assert_eq!(f.side.amount(Amount::from(53_700_000), f.scale), "5,370.00");
         assert_eq!(f.prose.wan(Amount::from(52_951_000)), "5295.1");
         assert!(f.blanks_zero("t3", 2) && !f.blanks_zero("t3", 1) && !f.blanks_zero("t2", 2));
+    }
+
+    #[test]
+    fn zero_and_percent_styles() {
+        use crate::derive::Change;
+        let f = parse_formats("t", "[tables]\nzero = \"0\"\n[prose]\npercent_decimals = 0\n").unwrap();
+        assert_eq!(f.table.amount(Amount::ZERO, f.scale), "0");
+        assert_eq!(parse_formats("t", "[tables]\nzero = \"\"\n").unwrap().table.amount(Amount::ZERO, Scale::Yuan), "");
+        assert_eq!(Formats::default().table.amount(Amount::ZERO, Scale::Yuan), "0.00");
+        let prose = crate::render::narrative::Prose::of(&f);
+        assert_eq!(prose.change(Change::new(Amount::from(241_670), Amount::from(231_530))).percent.as_deref(), Some("4"));
+        assert_eq!(prose.share(Amount::from(53_700_000), Amount::from(57_152_900)), "94");
+        assert!(parse_formats("t", "[tables]\nzero = \"-\"").unwrap_err().message.contains("zero"));
     }
 
     #[test]
