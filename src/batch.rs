@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
-use crate::load::{find_unit_years, Project};
+use crate::load::Project;
 use crate::output::{sha256_hex, write_atomic};
 use crate::pipeline::{build_documents, BuildOptions};
 use crate::render::Templates;
@@ -78,7 +78,6 @@ impl BatchReport {
 /// Options of a batch.
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
-    pub year: Option<String>,
     /// Rebuild even units whose inputs are unchanged.
     pub force: bool,
     pub build: BuildOptions,
@@ -89,10 +88,9 @@ const PROGRAM: &str = concat!("gen-budget ", env!("CARGO_PKG_VERSION"));
 /// Units per thread between two cache evictions.
 const CHUNK_PER_THREAD: usize = 4;
 
-/// Builds every unit-year under `departments/`; one unit's failure never stops the others.
-pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, progress: &(dyn Fn(&Outcome) + Sync)) -> BatchReport {
+/// Builds the given unit-years (from `find_unit_years`); one unit's failure never stops the others.
+pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, targets: Vec<(String, String)>, progress: &(dyn Fn(&Outcome) + Sync)) -> BatchReport {
     let started = Instant::now();
-    let targets = find_unit_years(project, options.year.as_deref());
     let previous = read_manifests(project, &targets);
     let mut outcomes = Vec::with_capacity(targets.len());
     let mut pending = Vec::new();

@@ -17,7 +17,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         return report(&one(d));
     }
     let project = Project::new(&args.root);
-    let total = find_unit_years(&project, year.as_deref()).len();
+    let targets = find_unit_years(&project, year.as_deref());
+    let total = targets.len();
     if total == 0 {
         return report(&one(nothing_found()));
     }
@@ -25,7 +26,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(pair) => pair,
         Err(diags) => return report(&diags),
     };
-    let options = BatchOptions { year, force: args.force, build: build_options(args) };
+    let options = BatchOptions { force: args.force, build: build_options(args) };
     let bar = progress_bar(total as u64);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let progress = |o: &Outcome| {
@@ -36,7 +37,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             bar.suspend(|| eprintln!("{}", render(d)));
         }
     };
-    let batch = publish_all(&project, &engine, &templates, &options, &progress);
+    let batch = publish_all(&project, &engine, &templates, &options, targets, &progress);
     bar.finish_and_clear();
     print_summary(&batch);
     if batch.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
