@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::figures::{Funds, ProjectScore};
 use crate::model::evaluation::{EvaluatedIndicator, EvaluationFile};
 use crate::money::{NumberFormat, ZeroStyle};
-use crate::render::project::merge_spans;
+use crate::render::project::{spanned_rows, IndicatorCells};
 
 /// 万元 with separators and two decimals, zero as 0.00: `12,566.54`.
 const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false };
@@ -51,15 +51,11 @@ pub struct MoneyRow {
     pub score: String,
 }
 
-/// One indicator row; a non-zero span starts a merged 一级 or 二级 cell.
+/// One indicator row of the 自评表: the shared row cells plus the evaluation's own columns.
 #[derive(Debug, Serialize)]
 pub struct IndicatorRow {
-    pub level1: String,
-    pub level1_span: usize,
-    pub level2: String,
-    pub level2_span: usize,
-    pub name: String,
-    pub target: String,
+    #[serde(flatten)]
+    pub row: crate::render::project::IndicatorRow,
     pub actual: String,
     pub weight: String,
     pub score: String,
@@ -111,18 +107,11 @@ fn money_row(i: usize, label: &'static str, row: &Funds, s: &ProjectScore) -> Mo
 }
 
 fn indicator_rows(indicators: &[EvaluatedIndicator]) -> Vec<IndicatorRow> {
-    let spans1 = merge_spans(indicators, |a, b| a.level1 == b.level1);
-    let spans2 = merge_spans(indicators, |a, b| a.level1 == b.level1 && a.level2 == b.level2);
-    indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| IndicatorRow {
-            level1: ind.level1.clone(),
-            level1_span: spans1[i],
-            level2: ind.level2.clone(),
-            level2_span: spans2[i],
-            name: ind.name.clone(),
-            target: ind.target.get_ref().clone(),
+    let rows = spanned_rows(indicators, |ind| IndicatorCells { level1: &ind.level1, level2: &ind.level2, name: &ind.name, target: ind.target.get_ref().clone() });
+    rows.into_iter()
+        .zip(indicators)
+        .map(|(row, ind)| IndicatorRow {
+            row,
             actual: ind.actual.clone(),
             weight: two(ind.weight.get_ref().0),
             score: two(ind.score.get_ref().0),

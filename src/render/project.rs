@@ -128,29 +128,42 @@ pub fn merge_spans<T>(rows: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<usize> {
         .collect()
 }
 
-/// Indicator rows with targets exactly as typed (the 003 and 004 styles keep their own syntax).
-pub fn indicator_rows_as_typed(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
-    let mut rows = indicator_rows(indicators);
-    for (row, ind) in rows.iter_mut().zip(indicators) {
-        row.target = ind.target.get_ref().clone();
-    }
-    rows
+/// The names and target text of one indicator, whatever document it comes from.
+pub struct IndicatorCells<'a> {
+    pub level1: &'a str,
+    pub level2: &'a str,
+    pub name: &'a str,
+    pub target: String,
 }
 
-/// Formats the targets and marks where runs of equal 一级 and 二级 names start, with their lengths.
-fn indicator_rows(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
-    let spans1 = merge_spans(indicators, |a, b| a.level1 == b.level1);
-    let spans2 = merge_spans(indicators, |a, b| a.level1 == b.level1 && a.level2 == b.level2);
-    indicators
-        .iter()
+/// Rows of any indicator table: marks where runs of equal 一级 and 二级 names start, with their lengths.
+pub fn spanned_rows<T>(items: &[T], cells: impl Fn(&T) -> IndicatorCells<'_>) -> Vec<IndicatorRow> {
+    let all: Vec<IndicatorCells> = items.iter().map(cells).collect();
+    let spans1 = merge_spans(&all, |a, b| a.level1 == b.level1);
+    let spans2 = merge_spans(&all, |a, b| a.level1 == b.level1 && a.level2 == b.level2);
+    all.into_iter()
         .enumerate()
-        .map(|(i, ind)| IndicatorRow {
-            level1: ind.level1.clone(),
+        .map(|(i, c)| IndicatorRow {
+            level1: c.level1.to_string(),
             level1_span: spans1[i],
-            level2: ind.level2.clone(),
+            level2: c.level2.to_string(),
             level2_span: spans2[i],
-            name: ind.name.clone(),
-            target: parse_target(ind.target.get_ref()).map(|t| t.display()).unwrap_or_else(|_| ind.target.get_ref().clone()),
+            name: c.name.to_string(),
+            target: c.target,
         })
         .collect()
+}
+
+/// Indicator rows with targets exactly as typed (the 002, 003 and 004 styles keep their own syntax).
+pub fn indicator_rows_as_typed(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
+    spanned_rows(indicators, |ind| IndicatorCells { level1: &ind.level1, level2: &ind.level2, name: &ind.name, target: ind.target.get_ref().clone() })
+}
+
+/// Indicator rows with targets in the 2024 普陀 style (`≥95.00(%)`).
+fn indicator_rows(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
+    spanned_rows(indicators, |ind| {
+        let typed = ind.target.get_ref();
+        let target = parse_target(typed).map(|t| t.display()).unwrap_or_else(|_| typed.clone());
+        IndicatorCells { level1: &ind.level1, level2: &ind.level2, name: &ind.name, target }
+    })
 }
