@@ -149,6 +149,8 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
     };
     let d = b.wording.word();
     let prose = Prose::of(formats);
+    let glossary = build_glossary(loaded);
+    let special_marker = paren_marker(glossary.len() + 1);
     let wan = |a| prose.wan(a);
     let texts = |code: &str| {
         let line = data.functions.iter().find(|f| f.code.get_ref() == code);
@@ -180,12 +182,12 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         institution_units: data.text.institution_units,
         members: data.text.members.clone(),
         structure: data.text.structure.clone(),
-        glossary: build_glossary(loaded),
+        glossary,
         change_reason: data.text.change_reason.clone(),
         income_reason: data.text.income_reason.clone(),
         spending_reason: data.text.spending_reason.clone(),
         special_terms: data.text.special_terms.clone(),
-        special_marker: paren_marker(build_glossary(loaded).len() + 1),
+        special_marker,
         narrative: build_narrative(b, &texts, prose),
         composition: build_composition(loaded, b, prose),
         sections: build_sections(loaded, b, prose),
