@@ -98,6 +98,9 @@ pub struct Unit {
     #[serde(default)]
     pub alias: Option<String>,
     pub district: String,
+    /// The town (镇) of a 镇级 unit, named in the title after the district.
+    #[serde(default)]
+    pub town: Option<String>,
     pub level: Spanned<String>,
     pub wording: Spanned<String>,
     pub kind: Spanned<String>,

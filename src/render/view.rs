@@ -162,7 +162,7 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         .unwrap_or_default()
     };
     DocView {
-        title: format!("上海市{}{}年{}{d}预算", unit.district, b.year, unit.level.get_ref()),
+        title: format!("上海市{}{}{}年{}{d}预算", unit.district, unit.town.as_deref().unwrap_or(""), b.year, unit.level.get_ref()),
         year: b.year,
         prior_year: b.year - 1,
         district: unit.district.clone(),
