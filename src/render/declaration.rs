@@ -6,7 +6,7 @@ use crate::derive::ProjectFunds;
 use crate::model::input::Project;
 use crate::money::{Amount, NumberFormat, ZeroStyle};
 
-use super::project::{indicator_rows_as_typed, IndicatorRow};
+use super::project::{indicator_rows_as_typed, year_of, IndicatorRow};
 
 /// The 项目属性 options of the 申报表, in printed order.
 pub const NATURES: [&str; 2] = ["一次性项目", "经常性项目"];
@@ -74,7 +74,7 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds) -> DeclarationView {
     let optional = |a: &Option<toml::Spanned<Amount>>| a.as_ref().map_or_else(|| "-".to_string(), |a| yuan(*a.get_ref()));
     let current = funds.annual();
     DeclarationView {
-        year: f.start.get_ref().get(..4).unwrap_or_default().to_string(),
+        year: year_of(f.start.get_ref()),
         name: p.name.clone(),
         nature: ticks(&NATURES, &f.nature),
         category: ticks(&CATEGORIES, &f.category),

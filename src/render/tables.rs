@@ -96,12 +96,13 @@ const WAN_TABLE: NumberFormat = NumberFormat { decimals: 2, separators: true, ze
 struct Style<'a> {
     number: NumberFormat,
     scale: Scale,
-    blank: &'a [usize],
+    formats: &'a Formats,
+    table: &'a str,
 }
 
 impl<'a> Style<'a> {
-    fn of(f: &'a Formats, table: &str, number: NumberFormat) -> Style<'a> {
-        Style { number, scale: f.scale, blank: f.blank_zero.get(table).map_or(&[], Vec::as_slice) }
+    fn of(formats: &'a Formats, table: &'a str, number: NumberFormat) -> Style<'a> {
+        Style { number, scale: formats.scale, formats, table }
     }
 
     fn show(self, a: Amount) -> String {
@@ -115,8 +116,8 @@ impl<'a> Style<'a> {
 
 /// Builds every table from the derived budget in the set's formats.
 pub fn build_tables(b: &Budget, f: &Formats) -> Tables {
-    let table = |name: &str| Style::of(f, name, f.table);
-    let side = |name: &str| Style::of(f, name, f.side);
+    let table = |name: &'static str| Style::of(f, name, f.table);
+    let side = |name: &'static str| Style::of(f, name, f.side);
     Tables {
         t1: build_t1(b, side("t1")),
         t2: class_table(b, |_, _| true, &INCOME_COLUMNS, table("t2")),
@@ -192,7 +193,7 @@ fn format_by_column(grid: &[Vec<Amount>], style: Style<'_>) -> Vec<Vec<String>> 
             row.iter()
                 .enumerate()
                 .map(|(c, a)| {
-                    if blank[c] || (a.is_zero() && style.blank.contains(&(c + 1))) { String::new() } else { style.show(*a) }
+                    if blank[c] || (a.is_zero() && style.formats.blanks_zero(style.table, c)) { String::new() } else { style.show(*a) }
                 })
                 .collect()
         })
