@@ -28,6 +28,36 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Read a 预算管理一体化 export workbook into departments/<简称>/<年>.toml.
+    Import {
+        /// The exported workbook (.xlsx, or .xls).
+        workbook: PathBuf,
+        /// Unit short name (folder under departments/); needed when no unit there has the workbook's full name.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Budget year; must agree with the workbook's titles.
+        #[arg(long)]
+        year: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Start a unit-year from the unit's previous year: identity and texts kept, figures left to import.
+    New {
+        unit: String,
+        year: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write the nine tables as an XLSX workbook under out/: one unit-year, or every unit with --all.
+    Export {
+        /// Unit short name, or the year with --all.
+        unit: Option<String>,
+        year: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Serve a live draft on 127.0.0.1 that refreshes when the data or templates change.
     Preview {
         unit: String,

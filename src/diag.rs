@@ -46,6 +46,10 @@ pub struct Diagnostic {
     pub label: Option<String>,
     pub hint: Option<String>,
     pub place: Option<Place>,
+    /// Workbook sheet of a finding in an imported Excel file (with `file` the workbook).
+    pub sheet: Option<String>,
+    /// Cell of that sheet in A1 notation, e.g. `E20`.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -61,6 +65,8 @@ impl Diagnostic {
             label: None,
             hint: None,
             place: None,
+            sheet: None,
+            cell: None,
         }
     }
 
@@ -81,6 +87,32 @@ impl Diagnostic {
     pub fn in_file(mut self, path: &Path) -> Self {
         self.file = Some(path.to_path_buf());
         self
+    }
+
+    /// Points at a cell of a workbook sheet: `文件.xlsx › 2.16单位收入总表 › E20`.
+    pub fn in_cell(mut self, workbook: &Path, sheet: &str, cell: impl Into<String>) -> Self {
+        self.file = Some(workbook.to_path_buf());
+        self.sheet = Some(sheet.to_string());
+        self.cell = Some(cell.into());
+        self
+    }
+
+    /// Points at a whole sheet of a workbook.
+    pub fn in_sheet(mut self, workbook: &Path, sheet: &str) -> Self {
+        self.file = Some(workbook.to_path_buf());
+        self.sheet = Some(sheet.to_string());
+        self
+    }
+
+    /// The place as printed: `file:line:col`, or `file › sheet › cell` for a workbook.
+    pub fn location(&self) -> Option<String> {
+        let path = self.file.as_ref()?.display().to_string();
+        Some(match (&self.sheet, &self.cell, self.line_col) {
+            (Some(sheet), Some(cell), _) => format!("{path} › {sheet} › {cell}"),
+            (Some(sheet), None, _) => format!("{path} › {sheet}"),
+            (None, _, Some((line, col))) => format!("{path}:{line}:{col}"),
+            _ => path,
+        })
     }
 
     /// Adds the label printed under the offending value.
@@ -120,7 +152,7 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING.with_name("警告"),
         };
         let title = level.primary_title(&self.message).id(self.code);
-        let path = self.file.as_ref().map(|p| p.display().to_string());
+        let path = if self.sheet.is_some() { self.location() } else { self.file.as_ref().map(|p| p.display().to_string()) };
         let group = match (source, &self.span, &path) {
             (Some(src), Some(span), Some(path)) => {
                 let mut annotation = AnnotationKind::Primary.span(span.clone());
@@ -147,12 +179,8 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "警告",
         };
         write!(f, "{kind}[{}]: {}", self.code, self.message)?;
-        if let Some(path) = &self.file {
-            write!(f, " ({}", path.display())?;
-            if let Some((line, col)) = self.line_col {
-                write!(f, ":{line}:{col}")?;
-            }
-            write!(f, ")")?;
+        if let Some(location) = self.location() {
+            write!(f, " ({location})")?;
         }
         Ok(())
     }

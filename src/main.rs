@@ -13,6 +13,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { unit, year, all, root }) => cmd::check::run(&root, unit, year, all),
+        Some(Command::Import { workbook, unit, year, root }) => cmd::import::run(&root, &workbook, unit, year),
+        Some(Command::New { unit, year, root }) => cmd::new::run(&root, &unit, &year),
+        Some(Command::Export { unit, year, all, root }) => cmd::export::run(&root, unit, year, all),
         Some(Command::Preview { unit, year, port, root }) => cmd::preview::run(&root, &unit, &year, port),
         None if cli.build.all => cmd::batch::run(&cli.build),
         None => cmd::build::run(&cli.build),

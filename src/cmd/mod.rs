@@ -3,6 +3,9 @@
 pub mod batch;
 pub mod build;
 pub mod check;
+pub mod export;
+pub mod import;
+pub mod new;
 pub mod preview;
 
 use std::process::ExitCode;
@@ -72,6 +75,9 @@ pub fn print_diagnostics(diags: &Diagnostics) {
 }
 
 pub fn render(d: &Diagnostic) -> String {
+    if d.sheet.is_some() {
+        return d.render(None);
+    }
     let source = d.file.as_ref().and_then(|p| std::fs::read_to_string(p).ok()).map(|text| SourceFile { path: d.file.clone().unwrap_or_default(), text });
     d.render(source.as_ref())
 }
