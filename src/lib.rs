@@ -9,6 +9,8 @@ pub mod booklet;
 pub mod derive;
 pub mod document;
 pub mod evaluation;
+pub mod export;
+pub mod import;
 pub mod diag;
 pub mod load;
 pub mod model;
