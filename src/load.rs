@@ -165,10 +165,23 @@ pub fn load_unit_year(project: &Project, unit: &str, year: &str) -> Result<Loade
 
 /// Parses an already read budget file and loads the catalogue of its year.
 pub fn load_budget(project: &Project, unit: &str, file_year: i32, source: SourceFile) -> Result<Loaded, Diagnostic> {
+    refuse_missing(&source)?;
     let data: UnitYear = parse_toml(&source)?;
     let catalog_source = read_source(&project.catalog_file(file_year))?;
     let catalog: Catalog = parse_toml(&catalog_source)?;
     Ok(Loaded { source, data, catalog, catalog_source, unit_dir: unit.to_string(), file_year })
+}
+
+/// M1: values `import` marked for the person to fill; the first is pointed at, the rest listed.
+fn refuse_missing(source: &SourceFile) -> Result<(), Diagnostic> {
+    let spans = source.missing_values();
+    let Some(first) = spans.first() else { return Ok(()) };
+    let lines: Vec<String> = spans.iter().map(|s| source.line_col(s.start).0.to_string()).collect();
+    let what = source.text[first.clone()].trim_matches('"').trim_start_matches(crate::model::MISSING).trim_start_matches('：').to_string();
+    Err(Diagnostic::error("M1", format!("导入后尚有 {} 处待补充，首处：{what}", spans.len()))
+        .at(source, first.clone())
+        .label("导出表中没有此项，需手工填写")
+        .hint(format!("逐项填写标“待补充”的值（第 {} 行）后再生成", lines.join("、"))))
 }
 
 /// Every unit-year under `departments/` (a `<年>.toml` file or a `<年>/` folder), sorted.

@@ -8,4 +8,4 @@ pub mod source;
 
 pub use catalog::Catalog;
 pub use input::UnitYear;
-pub use source::SourceFile;
+pub use source::{SourceFile, MISSING};
