@@ -9,6 +9,8 @@ use gen_budget::load::Project;
 use gen_budget::render::Templates;
 use gen_budget::typeset::Engine;
 
+pub mod yitihua;
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
