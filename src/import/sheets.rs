@@ -62,7 +62,7 @@ pub(crate) fn classify(name: &str) -> Option<Role> {
         None
     } else if has("三公") {
         Some(Table::ThreePublic)
-    } else if has("经济分类") {
+    } else if has("经济分类") || (has("基本支出") && has("一般公共预算")) {
         Some(Table::Economic)
     } else if has("国有资本") {
         Some(Table::StateCapital)
@@ -189,6 +189,8 @@ mod tests {
         assert_eq!(t("2.22单位国有资本经营预算拨款表 "), Some(Table::StateCapital));
         assert_eq!(t("3.24部门一般公共预算基本支出部门预算经济分类预算表"), Some(Table::Economic));
         assert_eq!(t("3.21部门一般公共预算支出功能分类预算表"), Some(Table::General));
+        assert_eq!(t("2.23单位一般公共预算拨款基本支出明细表"), Some(Table::Economic));
+        assert_eq!(t("2.20单位一般公共预算拨款表"), Some(Table::General));
         assert_eq!(t("2.25单位“三公”经费和机关运行费预算表"), Some(Table::ThreePublic));
         assert_eq!(t("1.9部门“三公”经费和机关运行经费预算表"), Some(Table::ThreePublic));
         assert_eq!(t("表2 收入预算总表"), Some(Table::Income));

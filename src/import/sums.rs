@@ -37,7 +37,8 @@ impl Recomputed {
 pub(crate) fn settle(table: &mut ClassTable, parts: &[Column], workbook: &Path, found: &mut Diagnostics, recomputed: &mut Recomputed) {
     let mut reported = BTreeSet::new();
     let mut ctx = Ctx { sheet: table.sheet.clone(), workbook, found, recomputed, reported: &mut reported };
-    for row in table.rows.iter_mut().filter(|r| r.code.len() == 7) {
+    let leaves: Vec<bool> = table.rows.iter().map(|r| !table.rows.iter().any(|o| o.code.len() > r.code.len() && o.code.starts_with(&r.code))).collect();
+    for (row, _) in table.rows.iter_mut().zip(&leaves).filter(|(_, leaf)| **leaf) {
         ctx.across(row, parts);
     }
     for level in [5, 3] {
@@ -51,7 +52,8 @@ pub(crate) fn settle(table: &mut ClassTable, parts: &[Column], workbook: &Path, 
         let children = children_sum(&table.rows, "", &table.columns);
         ctx.down(total, &children);
     }
-    for row in table.rows.iter_mut().filter(|r| r.code.len() < 7).chain(table.total.as_mut()) {
+    let inner = table.rows.iter_mut().zip(&leaves).filter(|(_, leaf)| !**leaf).map(|(row, _)| row);
+    for row in inner.chain(table.total.as_mut()) {
         ctx.across(row, parts);
     }
 }

@@ -41,7 +41,7 @@ fn find_heads(grid: &Grid) -> Option<Heads> {
         vehicles: at(&|t| t == "小计"),
         purchase: at(&|t| t == "购置费")?,
         operation: at(&|t| t == "运行费")?,
-        operating: at(&|t| t.contains("机关运行")),
+        operating: at(&|t| t.contains("机关运行") && !t.contains("三公")),
     })
 }
 
