@@ -34,6 +34,14 @@ pub struct DocumentRecord {
     pub sha256: String,
 }
 
+/// One written workbook (the nine tables as XLSX), as recorded in the manifest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkbookRecord {
+    /// Path relative to `out/<年>/`.
+    pub file: String,
+    pub sha256: String,
+}
+
 /// One unit-year's line of `out/<年>/manifest.json`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ManifestEntry {
@@ -41,6 +49,9 @@ pub struct ManifestEntry {
     pub year: String,
     pub status: Status,
     pub documents: Vec<DocumentRecord>,
+    /// The workbook of each budget document (release builds only); absent in older manifests.
+    #[serde(default)]
+    pub workbooks: Vec<WorkbookRecord>,
     pub warnings: usize,
     pub errors: usize,
     /// Hash of data, catalogue, templates, fonts and program version at the last good build.
@@ -132,7 +143,8 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
     };
     let hash = input_hash(&documents, engine, templates, &options.build);
     let unchanged = previous.get(&(unit.to_string(), year.to_string())).filter(|e| {
-        e.status != Status::Failed && e.input_hash == hash && e.documents.iter().all(|d| project.out().join(year).join(&d.file).is_file())
+        let mut written = e.documents.iter().map(|d| &d.file).chain(e.workbooks.iter().map(|w| &w.file));
+        e.status != Status::Failed && e.input_hash == hash && written.all(|f| project.out().join(year).join(f).is_file())
     });
     match unchanged {
         Some(entry) if !options.force => {
@@ -146,10 +158,11 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
 #[allow(clippy::too_many_arguments)]
 fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, (unit, year): (&str, &str), documents: &[Document], hash: &str, loading: Duration) -> Outcome {
     let started = Instant::now();
-    match build_documents(project, engine, templates, documents, &options.build) {
-        Ok(reports) => {
+    let built = build_documents(project, engine, templates, documents, &options.build);
+    match built.and_then(|reports| workbooks(project, templates, options, documents).map(|w| (w, reports))) {
+        Ok((workbooks, reports)) => {
             let records = reports.iter().map(|r| DocumentRecord {
-                file: r.pdf.strip_prefix(project.out().join(year)).unwrap_or(&r.pdf).display().to_string(),
+                file: relative(project, year, &r.pdf),
                 pages: r.pages,
                 sha256: r.sha256.clone(),
             });
@@ -158,6 +171,7 @@ fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, opt
                 year: year.to_string(),
                 status: Status::Built,
                 documents: records.collect(),
+                workbooks: workbooks.iter().map(|w| WorkbookRecord { file: relative(project, year, &w.path), sha256: w.sha256.clone() }).collect(),
                 warnings: reports.iter().map(|r| r.diagnostics.0.len()).sum(),
                 errors: 0,
                 input_hash: hash.to_string(),
@@ -171,6 +185,19 @@ fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, opt
     }
 }
 
+/// A release also writes each budget document's workbook beside its PDF; a draft writes none.
+fn workbooks(project: &Project, templates: &Templates, options: &BatchOptions, documents: &[Document]) -> Result<Vec<crate::export::Exported>, Diagnostics> {
+    if options.build.mode != crate::pipeline::Mode::Release {
+        return Ok(Vec::new());
+    }
+    crate::export::export_documents(project, templates, documents)
+}
+
+/// A written file's path relative to `out/<年>/`, as the manifest and index list it.
+fn relative(project: &Project, year: &str, path: &std::path::Path) -> String {
+    path.strip_prefix(project.out().join(year)).unwrap_or(path).display().to_string()
+}
+
 fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: Duration) -> Outcome {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let entry = ManifestEntry {
@@ -178,6 +205,7 @@ fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: 
         year: year.to_string(),
         status: Status::Failed,
         documents: Vec::new(),
+        workbooks: Vec::new(),
         warnings: diagnostics.0.len() - errors,
         errors,
         input_hash: hash,
@@ -187,7 +215,8 @@ fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: 
 
 /// Everything the documents depend on: data, catalogue, templates, fonts, options and program.
 fn input_hash(documents: &[Document], engine: &Engine, templates: &Templates, build: &BuildOptions) -> String {
-    let options = format!("{:?} pdfa={}", build.mode, build.pdfa);
+    // `xlsx`: release outputs include workbooks, so units built before them are rebuilt once.
+    let options = format!("{:?} pdfa={} xlsx", build.mode, build.pdfa);
     let mut parts = vec![PROGRAM, templates.fingerprint(), engine.fingerprint(), &options];
     parts.extend(documents.iter().flat_map(Document::inputs));
     sha256_hex(parts.join("\u{1f}").as_bytes())
@@ -237,7 +266,8 @@ fn index_html(year: &str, manifest: &Manifest) -> String {
             Status::Skipped => ("未变化，沿用", "ok"),
             Status::Failed => ("失败", "failed"),
         };
-        let docs: Vec<String> = e.documents.iter().map(|d| format!("<a href=\"{}\">{}</a>（{} 页）", html(&d.file), html(&d.file), d.pages)).collect();
+        let mut docs: Vec<String> = e.documents.iter().map(|d| format!("<a href=\"{}\">{}</a>（{} 页）", html(&d.file), html(&d.file), d.pages)).collect();
+        docs.extend(e.workbooks.iter().map(|w| format!("<a href=\"{}\">{}</a>（Excel）", html(&w.file), html(&w.file))));
         rows.push_str(&format!(
             "<tr class=\"{class}\"><td>{}</td><td>{label}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             html(&e.unit),
