@@ -131,7 +131,7 @@ pub(crate) fn fund(b: &Budget, cx: &Context) -> Sheet {
         |s, _| s == Source::Fund,
         &SPENDING_COLUMNS,
     );
-    sheet.note = (sheet.body.len() == 1).then(|| empty_note(cx, "政府性基金预算"));
+    sheet.note = only_total(&sheet).then(|| empty_note(cx, "政府性基金预算"));
     sheet
 }
 
@@ -151,8 +151,13 @@ pub(crate) fn state_capital(b: &Budget, cx: &Context) -> Sheet {
         |s, _| s == Source::StateCapital,
         &SPENDING_COLUMNS,
     );
-    sheet.note = (sheet.body.len() == 1).then(|| empty_note(cx, "国有资本经营预算"));
+    sheet.note = only_total(&sheet).then(|| empty_note(cx, "国有资本经营预算"));
     sheet
+}
+
+/// A table with no 类/款/项 row, only its 合计: the PDF calls it 空表.
+fn only_total(sheet: &Sheet) -> bool {
+    sheet.body.len() == 1
 }
 
 /// The note templates/budget/tables/t6.typ and t7.typ print under an empty table.
