@@ -155,11 +155,14 @@ impl Diagnostic {
         let path = if self.sheet.is_some() { self.location() } else { self.file.as_ref().map(|p| p.display().to_string()) };
         let group = match (source, &self.span, &path) {
             (Some(src), Some(span), Some(path)) => {
-                let mut annotation = AnnotationKind::Primary.span(span.clone());
+                // Only the lines the span covers: rendering stays proportional to them, not to the file.
+                let (lines, local) = lines_around(&src.text, span.clone());
+                let first_line = src.line_col(span.start).0;
+                let mut annotation = AnnotationKind::Primary.span(local);
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label);
                 }
-                Group::with_title(title).element(Snippet::source(&src.text).path(path).annotation(annotation))
+                Group::with_title(title).element(Snippet::source(lines).line_start(first_line).path(path).annotation(annotation))
             }
             (_, _, Some(path)) => Group::with_title(title).element(annotate_snippets::Origin::path(path)),
             _ => Group::with_title(title),
@@ -170,6 +173,15 @@ impl Diagnostic {
         }
         Renderer::plain().render(&report).to_string()
     }
+}
+
+/// The whole lines of `text` that `span` touches and the span within them.
+fn lines_around(text: &str, span: Range<usize>) -> (&str, Range<usize>) {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    let begin = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let finish = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (&text[begin..finish], start - begin..end - begin)
 }
 
 impl fmt::Display for Diagnostic {

@@ -72,7 +72,7 @@ pub fn check_year(year: &str) -> Result<i32, Diagnostic> {
 /// Reads a file as UTF-8 text, reporting a missing or unreadable file in Chinese.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     match fs::read_to_string(path) {
-        Ok(text) => Ok(SourceFile { path: path.to_path_buf(), text }),
+        Ok(text) => Ok(SourceFile::new(path, text)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             Err(Diagnostic::error("U3", format!("找不到文件 {}", path.display()))
                 .in_file(path)

@@ -14,7 +14,7 @@ fn shipped_text() -> String {
 
 /// Parses and, when it parses, derives and validates: the whole pre-render pipeline.
 fn load_and_check(text: String) {
-    let source = SourceFile { path: "fuzz.toml".into(), text };
+    let source = SourceFile::new("fuzz.toml", text);
     let Ok(data) = parse_toml::<UnitYear>(&source) else { return };
     let mut loaded = load_unit_year(&common::project(), "普陀城运", "2024").unwrap();
     loaded.source = source;
@@ -123,7 +123,7 @@ proptest! {
 
 /// Parses, scores, checks and builds the view of a self-evaluation or booklet text.
 fn load_and_check_other(text: String) {
-    let source = SourceFile { path: "fuzz.toml".into(), text };
+    let source = SourceFile::new("fuzz.toml", text);
     if let Ok(file) = parse_toml::<gen_budget::model::evaluation::EvaluationFile>(&source) {
         let scores = gen_budget::evaluation::derive(&file);
         let _ = gen_budget::evaluation::check(&file, &scores, &source, 2023);

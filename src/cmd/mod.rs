@@ -67,17 +67,26 @@ pub fn exit_status(diags: &Diagnostics) -> ExitCode {
     }
 }
 
-/// Renders each diagnostic with a snippet of the file it points into.
+/// Renders each diagnostic with a snippet of the file it points into; each file is read once.
 pub fn print_diagnostics(diags: &Diagnostics) {
+    let mut sources: std::collections::HashMap<std::path::PathBuf, Option<SourceFile>> = std::collections::HashMap::new();
     for d in diags.iter() {
-        eprintln!("{}", render(d));
+        let source = match (&d.file, &d.sheet) {
+            (Some(path), None) => sources.entry(path.clone()).or_insert_with(|| read_text(path)).as_ref(),
+            _ => None,
+        };
+        eprintln!("{}", d.render(source));
     }
 }
 
 pub fn render(d: &Diagnostic) -> String {
-    if d.sheet.is_some() {
-        return d.render(None);
-    }
-    let source = d.file.as_ref().and_then(|p| std::fs::read_to_string(p).ok()).map(|text| SourceFile { path: d.file.clone().unwrap_or_default(), text });
+    let source = d.file.as_ref().filter(|_| d.sheet.is_none()).and_then(|p| read_text(p));
     d.render(source.as_ref())
+}
+
+/// A data file's text for its snippets; only regular files are read (never a FIFO or device).
+fn read_text(path: &std::path::Path) -> Option<SourceFile> {
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    let text = regular.then(|| std::fs::read_to_string(path).ok()).flatten()?;
+    Some(SourceFile::new(path, text))
 }

@@ -31,8 +31,17 @@ impl Context<'_> {
         if needle.is_empty() {
             return None;
         }
+        self.locate_after(0, needle)
+    }
+
+    /// The first occurrence of `needle` at or after byte `from`: the value inside one entry
+    /// (found from the entry's own key), not an earlier entry's or a comment's.
+    pub fn locate_after(&self, from: usize, needle: &str) -> Option<Range<usize>> {
         let text = &self.loaded.source.text;
-        text.find(needle).map(|start| start..start + needle.len())
+        if needle.is_empty() || from > text.len() || !text.is_char_boundary(from) {
+            return None;
+        }
+        text[from..].find(needle).map(|start| from + start..from + start + needle.len())
     }
 }
 

@@ -118,21 +118,22 @@ fn check_wording(cx: &Context, t: &Text, diags: &mut Diagnostics) {
 fn check_sentence_ends(cx: &Context, diags: &mut Diagnostics) {
     let d = &cx.loaded.data;
     let r = &d.three_public.reasons;
-    let mut ends: Vec<(&str, &str, Place)> = vec![("text.change_reason", &d.text.change_reason, Place::Narrative)];
+    let mut ends: Vec<(&str, &str, Place, usize)> = vec![("text.change_reason", &d.text.change_reason, Place::Narrative, 0)];
     for line in &d.functions {
-        ends.push(("function.purpose", &line.purpose, Place::Item(line.code.get_ref().clone())));
+        let entry = line.code.span().start;
+        ends.push(("function.purpose", &line.purpose, Place::Item(line.code.get_ref().clone()), entry));
         if let Some(reason) = &line.reason {
-            ends.push(("function.reason", reason, Place::Item(line.code.get_ref().clone())));
+            ends.push(("function.reason", reason, Place::Item(line.code.get_ref().clone()), entry));
         }
     }
     for reason in [&r.abroad, &r.reception, &r.vehicle_purchase, &r.vehicle_operation] {
-        ends.push(("three_public.reasons", reason, Place::ThreePublic));
+        ends.push(("three_public.reasons", reason, Place::ThreePublic, 0));
     }
-    for (field, text, place) in ends {
+    for (field, text, place, entry) in ends {
         if text.ends_with('。') || text.ends_with('；') || text.ends_with('，') {
             diags.push(
                 Diagnostic::warning("W4", format!("{field} 以标点结尾，句子会出现重复标点"))
-                    .at_opt(&cx.loaded.source, cx.locate(text))
+                    .at_opt(&cx.loaded.source, cx.locate_after(entry, text))
                     .hint("去掉末尾的标点，句号由程序添加")
                     .place(place),
             );
