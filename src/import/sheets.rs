@@ -94,18 +94,21 @@ fn text_role(n: &str) -> Option<TextSheet> {
     }
 }
 
-/// 部门 (department caliber, 编制部门) or 单位 (unit caliber, 编制单位).
+/// 部门 (department caliber, 编制部门) or 单位 (unit caliber, 编制单位); `编报单位` says neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Caliber {
     Department,
     Unit,
+    Unstated,
 }
 
 impl Caliber {
-    pub(crate) fn word(self) -> &'static str {
+    /// The data format's `wording`, when the owner line tells it.
+    pub(crate) fn word(self) -> Option<&'static str> {
         match self {
-            Caliber::Department => "部门",
-            Caliber::Unit => "单位",
+            Caliber::Department => Some("部门"),
+            Caliber::Unit => Some("单位"),
+            Caliber::Unstated => None,
         }
     }
 }
@@ -145,6 +148,8 @@ fn owner_line(grid: &Grid) -> Option<(String, Caliber, (u32, u32))> {
             Caliber::Department
         } else if n.starts_with("编制单位") {
             Caliber::Unit
+        } else if n.starts_with("编报单位") {
+            Caliber::Unstated
         } else {
             return None;
         };

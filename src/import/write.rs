@@ -14,7 +14,8 @@ use super::texts::Texts;
 /// The figures of one workbook, ready to be written.
 pub(crate) struct Figures {
     pub(crate) year: i32,
-    pub(crate) wording: &'static str,
+    /// `wording` when the workbook's owner line tells it (编制部门/编制单位).
+    pub(crate) wording: Option<&'static str>,
     pub(crate) items: BTreeMap<String, ItemLeaves>,
     pub(crate) economic: BTreeMap<String, Sourced>,
     pub(crate) three_public: ThreePublicLeaves,
@@ -51,8 +52,8 @@ fn set(table: &mut Table, key: &str, mut value: Value, origin: &str) {
 pub(crate) fn apply(doc: &mut DocumentMut, f: &Figures) {
     doc["year"] = Item::Value(Value::from(i64::from(f.year)));
     let unit = table_mut(doc, "unit");
-    if unit.get("wording").and_then(Item::as_str) != Some(f.wording) {
-        unit["wording"] = Item::Value(Value::from(f.wording));
+    if let Some(wording) = f.wording.filter(|w| unit.get("wording").and_then(Item::as_str) != Some(w)) {
+        unit["wording"] = Item::Value(Value::from(wording));
     }
     write_functions(doc, &f.items);
     write_economic(table_mut(doc, "economic"), &f.economic);
