@@ -27,29 +27,44 @@ impl Amount {
     }
 }
 
+/// Leaves are bounded at [`MAX_YUAN`], so no real file comes near `Decimal`'s range (it would need
+/// some 10^13 leaves); the operators saturate instead of panicking, and `checked_*` lets a caller
+/// that combines unbounded figures report T7 instead.
 impl std::ops::Add for Amount {
     type Output = Amount;
     fn add(self, rhs: Amount) -> Amount {
-        Amount(self.0 + rhs.0)
+        Amount(self.0.saturating_add(rhs.0))
     }
 }
 
 impl std::ops::AddAssign for Amount {
     fn add_assign(&mut self, rhs: Amount) {
-        self.0 += rhs.0;
+        *self = *self + rhs;
     }
 }
 
 impl std::ops::Sub for Amount {
     type Output = Amount;
     fn sub(self, rhs: Amount) -> Amount {
-        Amount(self.0 - rhs.0)
+        Amount(self.0.saturating_sub(rhs.0))
     }
 }
 
 impl std::iter::Sum for Amount {
     fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
         iter.fold(Amount::ZERO, |a, b| a + b)
+    }
+}
+
+impl Amount {
+    /// The sum, or `None` when it cannot be represented.
+    pub fn checked_add(self, rhs: Amount) -> Option<Amount> {
+        self.0.checked_add(rhs.0).map(Amount)
+    }
+
+    /// The sum of many amounts, or `None` when it cannot be represented.
+    pub fn checked_sum(items: impl IntoIterator<Item = Amount>) -> Option<Amount> {
+        items.into_iter().try_fold(Amount::ZERO, Amount::checked_add)
     }
 }
 
@@ -71,17 +86,37 @@ impl Serialize for Amount {
     }
 }
 
-/// Parses "1,234.50" or "1234" into an amount; commas are thousands separators.
+/// Parses "1,234.50" or "1234" into an amount; commas (or `_`) must group thousands.
 pub fn parse_amount(text: &str) -> Result<Amount, String> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    if cleaned.is_empty() {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
         return Err("金额为空".into());
     }
+    if !separators_group_thousands(trimmed) {
+        return Err(format!("金额“{text}”的千位分隔符位置不对：逗号应每三位一个，如 \"1,234,567.50\""));
+    }
+    let cleaned: String = trimmed.chars().filter(|c| *c != ',' && *c != '_').collect();
     let value = Decimal::from_str_exact(&cleaned).map_err(|_| format!("“{text}”不是有效的金额"))?;
     if value.scale() > 2 {
         return Err(format!("金额“{text}”超过两位小数（分）"));
     }
     Ok(Amount(value))
+}
+
+/// Separators only between groups of three digits of the integer part, one kind per number:
+/// `1,234,567.50` and `1234` pass, `1,2,3`, `12,34`, `,123` and `1,234.5,0` do not.
+fn separators_group_thousands(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (int_part, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let separator = match (int_part.contains(','), int_part.contains('_')) {
+        (false, false) => return !frac.contains([',', '_']),
+        (true, true) => return false,
+        (true, false) => ',',
+        (false, true) => '_',
+    };
+    let mut groups = int_part.split(separator);
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3) && !frac.contains([',', '_'])
 }
 
 /// The largest amount accepted: 一千万亿元, far above any budget, so sums cannot overflow.
@@ -147,26 +182,29 @@ pub fn truncate(value: Decimal, dp: u32) -> Decimal {
     r
 }
 
-/// Converts 元 to 万元 rounded half-up at `dp` decimals, computed from 元.
+/// Converts 元 to 万元 rounded half-up at `dp` decimals, computed from 元 (dividing only shrinks it).
 pub fn to_wan(amount: Amount, dp: u32) -> Decimal {
     round_half_up(amount.0 / Decimal::from(10_000), dp)
 }
 
-/// Percentage change from `prior` to `current`, rounded half-up; `None` when prior is zero.
-pub fn percent_change(current: Amount, prior: Amount, dp: u32) -> Option<Decimal> {
-    if prior.is_zero() {
+/// `a ÷ b × 100`, or `None` when `b` is zero or the result cannot be represented.
+pub fn percent_of(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if b.is_zero() {
         return None;
     }
-    let ratio = (current.0 - prior.0) / prior.0 * Decimal::ONE_HUNDRED;
+    a.checked_div(b)?.checked_mul(Decimal::ONE_HUNDRED)
+}
+
+/// Percentage change from `prior` to `current`, rounded half-up; `None` when prior is zero.
+pub fn percent_change(current: Amount, prior: Amount, dp: u32) -> Option<Decimal> {
+    let ratio = percent_of(current.0.checked_sub(prior.0)?, prior.0)?;
     Some(round_half_up(ratio.abs(), dp))
 }
 
-/// Share of `part` in `whole` in percent, rounded half-up; zero when the whole is zero.
-pub fn percent_share(part: Amount, whole: Amount, dp: u32) -> Decimal {
-    if whole.is_zero() {
-        return round_half_up(Decimal::ZERO, dp);
-    }
-    round_half_up(part.0 / whole.0 * Decimal::ONE_HUNDRED, dp)
+/// Share of `part` in `whole` in percent, rounded half-up; `None` when the whole is zero (no share
+/// of nothing: the sentence must not print one).
+pub fn percent_share(part: Amount, whole: Amount, dp: u32) -> Option<Decimal> {
+    percent_of(part.0, whole.0).map(|p| round_half_up(p, dp))
 }
 
 /// Inserts thousands separators into the integer part of an already rounded decimal.
@@ -342,8 +380,9 @@ mod tests {
         assert_eq!(pc(132_798_641, 133_961_200), Some("0.87".into()), "sign is dropped; the word says 减少");
         assert_eq!(pc(2_600, 2_600), Some("0.00".into()));
         assert_eq!(pc(2_600, 0), None, "no percentage against a zero base");
-        assert_eq!(percent_share(Amount::from(5370), Amount::from(571529), 2).to_string(), "0.94");
-        assert_eq!(percent_share(Amount::ZERO, Amount::ZERO, 2).to_string(), "0.00");
+        assert_eq!(percent_share(Amount::from(5370), Amount::from(571529), 2).map(|p| p.to_string()), Some("0.94".into()));
+        assert_eq!(percent_share(Amount::ZERO, Amount::ZERO, 2), None, "no share of a zero whole");
+        assert_eq!(percent_of(Decimal::MAX, d("0.01")), None, "too large is None, not a panic");
     }
 
     #[test]
@@ -361,6 +400,27 @@ mod tests {
         let err = toml::from_str::<T>("a = -5").unwrap_err();
         assert!(err.message().contains("金额不能为负数"), "{}", err.message());
         assert!(toml::from_str::<T>("a = \"-1,000\"").is_err());
+    }
+
+    #[test]
+    fn separators_must_group_thousands() {
+        for ok in ["1,234", "1,234,567.50", "123", "1234567", "12_345", "999,999.99", "0.50"] {
+            assert!(parse_amount(ok).is_ok(), "{ok}");
+        }
+        for bad in ["1,2,3", "12,34", ",123", "1,234,", "1234,567", "1,234.5,0", "1,234_567", "1,,234", "1_2"] {
+            let err = parse_amount(bad).unwrap_err();
+            assert!(err.contains("金额"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn operators_saturate_and_checked_forms_report() {
+        let max = Amount(Decimal::MAX);
+        assert_eq!(max + max, max, "saturates, never panics");
+        assert_eq!(max.checked_add(Amount::from(1)), None);
+        assert_eq!(Amount::checked_sum([Amount::from(1), Amount::from(2)]), Some(Amount::from(3)));
+        assert_eq!(Amount::checked_sum([max, max]), None);
+        assert_eq!(percent_change(max, Amount(d("0.01")), 2), None);
     }
 
     #[test]

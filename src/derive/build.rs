@@ -18,7 +18,6 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
     let mut diags = Diagnostics::default();
     let src = &loaded.source;
     let data = &loaded.data;
-    check_year(loaded, &mut diags);
     let wording = parse_wording(&data.unit.wording, src, &mut diags);
     let kind = parse_kind(&data.unit.kind, src, &mut diags);
     let (ledger, priors) = build_ledger(loaded, &mut diags);
@@ -38,19 +37,6 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
         project_funds: data.projects.iter().map(|p| build_funds(p)).collect(),
     };
     (budget, diags)
-}
-
-fn check_year(loaded: &Loaded, diags: &mut Diagnostics) {
-    let year = &loaded.data.year;
-    if *year.get_ref() != loaded.file_year {
-        diags.push(
-            Diagnostic::error("D1", format!("文件中的年度 {} 与路径中的年度 {} 不一致", year.get_ref(), loaded.file_year))
-                .at(&loaded.source, year.span())
-                .label("此处的年度")
-                .hint(format!("把 year 改为 {}，或把文件移到对应年度", loaded.file_year))
-                .place(Place::Cover),
-        );
-    }
 }
 
 fn parse_wording(value: &Spanned<String>, src: &SourceFile, diags: &mut Diagnostics) -> Wording {

@@ -80,7 +80,7 @@ pub fn build_view(file: &EvaluationFile, scores: &[ProjectScore]) -> EvaluationV
             achieved: p.achieved.clone(),
             indicator_span: p.indicators.len() + 1,
             indicators: indicator_rows(&p.indicators),
-            total_points: two(s.weights + s.execution_points),
+            total_points: two(s.total_points().unwrap_or_default()),
             total: two(s.total),
             grade: s.grade.word(),
             marks: Vec::new(),

@@ -104,15 +104,9 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds) -> DeclarationView {
     }
 }
 
-/// `2024-01-01` → `2024年1月1日`; other text is kept as typed.
+/// `2024-01-01` → `2024年1月1日`; other text (refused by P2) is kept as typed.
 pub fn chinese_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && [m, d].iter().all(|p| p.parse::<u32>().is_ok()) => {
-            format!("{y}年{}月{}日", m.trim_start_matches('0'), d.trim_start_matches('0'))
-        }
-        _ => iso.to_string(),
-    }
+    crate::derive::date::parse_iso(iso).map_or_else(|| iso.to_string(), |d| d.chinese())
 }
 
 #[cfg(test)]

@@ -111,9 +111,13 @@ pub fn build_project(p: &Project, funds: &ProjectFunds, prose: Prose) -> Project
     }
 }
 
-/// The year of an ISO date, for headings like `项目总体目标 (2024年-2024年)`.
+/// The year of an ISO date, for headings like `项目总体目标 (2024年-2024年)`; other text (refused
+/// by P2) shows its first four characters in a draft.
 pub fn year_of(date: &str) -> String {
-    date.get(..4).unwrap_or(date).to_string()
+    match crate::derive::date::parse_iso(date) {
+        Some(d) => d.year.to_string(),
+        None => date.chars().take(4).collect(),
+    }
 }
 
 /// For each row, how many rows a merged cell starting there spans; 0 continues the one above.

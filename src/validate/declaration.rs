@@ -27,7 +27,7 @@ fn check_options(cx: &Context, i: usize, name: &str, f: &crate::model::input::Pr
         }
         diags.push(
             Diagnostic::error("P7", format!("“{name}”申报表的 {key} = “{value}”不是表中的选项，没有可勾选的格"))
-                .at_opt(&cx.loaded.source, cx.locate(&format!("{key} = \"{value}\"")))
+                .at_opt(&cx.loaded.source, cx.fields.entry(&format!("project[{i}].form.{key}")))
                 .hint(format!("可选：{}", options.join("、")))
                 .place(Place::Project(i)),
         );

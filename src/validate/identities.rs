@@ -84,7 +84,8 @@ fn check_insurance_pairs(cx: &Context, diags: &mut Diagnostics) {
         if economic == function {
             continue;
         }
-        let at = typed.map(Spanned::span).or_else(|| cx.locate(&format!("\"{func}\"")));
+        let line = cx.loaded.data.functions.iter().find(|l| l.code.get_ref() == func);
+        let at = typed.map(Spanned::span).or_else(|| line.map(|l| l.code.span()));
         diags.push(
             Diagnostic::error(
                 "X10",
@@ -167,7 +168,7 @@ fn check_performance_coverage(cx: &Context, diags: &mut Diagnostics) {
     if (perf.projects as usize) < listed {
         diags.push(
             Diagnostic::error("N8", format!("编报绩效目标的项目数 {} 少于第七章所列的 {listed} 个项目", perf.projects))
-                .at_opt(&cx.loaded.source, cx.locate(&format!("projects = {}", perf.projects)))
+                .at_opt(&cx.loaded.source, cx.fields.entry("performance.projects"))
                 .hint("项目数应不少于有绩效目标申报表的项目")
                 .place(Place::Performance),
         );
@@ -184,7 +185,14 @@ fn check_coverage_claim(cx: &Context, amount: Amount, project_total: Amount, dia
         diags.push(place(Diagnostic::error("N12", format!("覆盖比例“{text}”不是百分数")).hint("写成 coverage = \"100%\" 或删去（程序会自动计算）")));
         return;
     };
-    let derived = crate::money::percent_share(amount, project_total, claimed.scale().max(2));
+    let Some(derived) = crate::money::percent_share(amount, project_total, claimed.scale().max(2)) else {
+        diags.push(place(
+            Diagnostic::error("N12", format!("项目支出合计为零，覆盖比例 {text} 无从计算"))
+                .label("没有项目支出，就没有覆盖比例")
+                .hint("删去 coverage，或补上项目支出"),
+        ));
+        return;
+    };
     if crate::money::round_half_up(derived, claimed.scale()) == crate::money::round_half_up(claimed, claimed.scale()) {
         return;
     }

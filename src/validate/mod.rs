@@ -2,8 +2,12 @@
 //!
 //! Checks never stop at the first problem: each pushes its findings and the caller decides.
 
+pub(crate) mod common;
+pub(crate) mod dates;
 mod declaration;
+pub(crate) mod fields;
 mod identities;
+pub(crate) mod marks;
 mod needs;
 mod projects;
 mod texts;
@@ -23,17 +27,11 @@ pub struct Context<'a> {
     pub budget: &'a Budget,
     /// What the document's template set prints, hence which optional data it needs.
     pub formats: &'a Formats,
+    /// Every typed value with its span, so findings point at the value itself.
+    pub(crate) fields: fields::Fields,
 }
 
 impl Context<'_> {
-    /// The span of the first occurrence of `needle` in the data file, for text findings.
-    pub fn locate(&self, needle: &str) -> Option<Range<usize>> {
-        if needle.is_empty() {
-            return None;
-        }
-        self.locate_after(0, needle)
-    }
-
     /// The first occurrence of `needle` at or after byte `from`: the value inside one entry
     /// (found from the entry's own key), not an earlier entry's or a comment's.
     pub fn locate_after(&self, from: usize, needle: &str) -> Option<Range<usize>> {
@@ -52,8 +50,10 @@ pub fn yuan(a: Amount) -> String {
 
 /// Runs every check and returns all findings, errors and warnings alike.
 pub fn validate(loaded: &Loaded, budget: &Budget, formats: &Formats) -> Diagnostics {
-    let cx = Context { loaded, budget, formats };
+    let cx = Context { loaded, budget, formats, fields: fields::Fields::of(&loaded.source) };
     let mut diags = Diagnostics::default();
+    let cover = Some(crate::diag::Place::Cover);
+    diags.0.extend(common::check_year(&loaded.source, &loaded.data.year, loaded.file_year, cover));
     identities::check(&cx, &mut diags);
     totals::check(&cx, &mut diags);
     texts::check(&cx, &mut diags);

@@ -1,7 +1,9 @@
 //! Data a template set's sentences need (its `style.toml` `[needs]`): missing data is refused
 //! before a sentence could print a zero for something the user never typed.
 
+use super::fields::header;
 use super::Context;
+use crate::derive::Kind;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
 /// D12 (上年执行数 per 项), D13 (上年预算总额) and R1 (“三公” reasons), as the set requires.
@@ -19,6 +21,35 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
     }
     if cx.formats.three_public_reasons {
         check_three_public_reasons(cx, diags);
+    }
+    if cx.formats.total_prior {
+        check_shares(cx, diags);
+    }
+}
+
+/// D15: the sets that compare the totals with last year (镇级) also give shares (占X%) of the
+/// 收支总额 and of 项目支出; a zero whole has no shares, so the sentence cannot be written.
+fn check_shares(cx: &Context, diags: &mut Diagnostics) {
+    let src = &cx.loaded.source;
+    let ledger = &cx.budget.ledger;
+    if ledger.total(|_, _| true).total().is_zero() {
+        let first = cx.loaded.data.functions.first().map(|l| l.code.span());
+        diags.push(
+            Diagnostic::error("D15", "预算收支总额为零：本样式的编制说明要写各项收入、支出“占X%”")
+                .at_opt(src, first)
+                .label("各科目金额合计为零")
+                .hint("填写各 [[function]] 的 basic/project 金额；零总额没有占比")
+                .place(Place::Narrative),
+        );
+    }
+    if ledger.total(|_, k| k == Kind::Project).total().is_zero() {
+        diags.push(
+            Diagnostic::error("D15", "项目支出合计为零：本样式要写绩效目标资金“占年初项目总预算的X%”")
+                .at(src, cx.loaded.data.performance.amount.span())
+                .label("没有项目支出可占")
+                .hint("填写项目支出金额；没有项目支出时该句无从写出")
+                .place(Place::Performance),
+        );
     }
 }
 
@@ -42,7 +73,7 @@ fn check_three_public_reasons(cx: &Context, diags: &mut Diagnostics) {
         if reason.trim().is_empty() {
             diags.push(
                 Diagnostic::error("R1", format!("“三公”经费说明缺少 {name} 的原因"))
-                    .at_opt(&cx.loaded.source, cx.locate("[three_public.reasons]"))
+                    .at_opt(&cx.loaded.source, header(&cx.loaded.source, "three_public.reasons"))
                     .hint("每一项都要写“主要原因是……”的内容")
                     .place(Place::ThreePublic),
             );

@@ -1,143 +1,88 @@
 //! Wording checks on typed text: placeholders, markup, 部门/单位, punctuation, missing reasons.
 
+use super::fields::{within, TextField};
+use super::marks::check_texts;
 use super::Context;
 use crate::derive::Wording;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
-/// Template leftovers that must never reach a published document.
-const PLACEHOLDERS: [&str; 12] =
-    ["XX", "ｘｘ", "ＸＸ", "待填写", "待补充", "增加减少", "增加（减少）", "增加(减少)", "{单位}", "{年}", "TODO", "此处填写"];
-
-/// Markup pasted from web forms (published 000 carries `<p>…</p>`).
-const MARKUP: [&str; 6] = ["<p>", "</p>", "<br>", "<br/>", "&nbsp;", "<div"];
-
-/// One typed text, with its field for messages and its place in the document.
-struct Text<'a> {
-    field: String,
-    text: &'a str,
-    place: Place,
-}
-
 /// Runs every wording check.
 pub fn check(cx: &Context, diags: &mut Diagnostics) {
-    let texts = typed_texts(cx);
-    for t in &texts {
-        check_placeholders(cx, t, diags);
-        check_markup(cx, t, diags);
-        check_wording(cx, t, diags);
-    }
+    check_texts(&cx.loaded.source, &cx.fields, &|f| place_of(cx, f), diags);
+    check_wording(cx, diags);
     check_sentence_ends(cx, diags);
     check_missing_reasons(cx, diags);
     check_glossary_level(cx, diags);
     check_purpose_style(cx, diags);
 }
 
-fn typed_texts<'a>(cx: &'a Context) -> Vec<Text<'a>> {
+/// The section of the document a typed value prints in, from its key path.
+fn place_of(cx: &Context, f: &TextField) -> Option<Place> {
     let d = &cx.loaded.data;
-    let mut out = Vec::new();
-    let mut add = |field: &str, text: &'a str, place: Place| out.push(Text { field: field.to_string(), text, place });
-    add("unit.name", &d.unit.name, Place::Cover);
-    if let Some(alias) = &d.unit.alias {
-        add("unit.alias", alias, Place::Cover);
-    }
-    add("text.nature", &d.text.nature, Place::Functions);
-    d.text.functions.iter().for_each(|t| add("text.functions", t, Place::Functions));
-    d.text.members.iter().for_each(|t| add("text.members", t, Place::Functions));
-    add("text.change_reason", &d.text.change_reason, Place::Narrative);
-    for line in &d.functions {
-        let place = Place::Item(line.code.get_ref().clone());
-        add("function.purpose", &line.purpose, place.clone());
-        if let Some(reason) = &line.reason {
-            add("function.reason", reason, place);
-        }
-    }
-    let r = &d.three_public.reasons;
-    for reason in [&r.abroad, &r.reception, &r.vehicle_purchase, &r.vehicle_operation] {
-        add("three_public.reasons", reason, Place::ThreePublic);
-    }
-    add("assets.as_of", &d.assets.as_of, Place::Assets);
-    for (i, p) in d.projects.iter().enumerate() {
-        add("project.name", &p.name, Place::Project(i));
-        for t in [&p.overview, &p.basis, &p.implementer, &p.plan, &p.period, &p.budget_text, &p.goals].into_iter().flatten() {
-            add("project", t, Place::Project(i));
-        }
-        let f = &p.form;
-        for t in [&f.nature, &f.category, &f.department, &f.implementer, &f.overall_goal, &f.annual_goal] {
-            add("project.form", t, Place::Project(i));
-        }
-        for ind in &f.indicators {
-            add("project.form.indicator", &ind.name, Place::Project(i));
-        }
-    }
-    out
+    Some(match f.root() {
+        "unit" if f.path == "unit.glossary_level" => Place::Glossary,
+        "unit" => Place::Cover,
+        "text" if f.path.starts_with("text.special_terms") => Place::Glossary,
+        "text" if ["text.change_reason", "text.income_reason", "text.spending_reason"].contains(&f.path.as_str()) => Place::Narrative,
+        "text" => Place::Functions,
+        "function" => Place::Item(d.functions.get(f.index_in("function")?)?.code.get_ref().clone()),
+        "basic_note" => Place::Narrative,
+        "three_public" => Place::ThreePublic,
+        "procurement" => Place::Procurement,
+        "performance" => Place::Performance,
+        "assets" => Place::Assets,
+        "project" => Place::Project(f.index_in("project")?),
+        _ => return None,
+    })
 }
 
-/// W1: template leftovers such as XX, 待填写 or 增加减少.
-fn check_placeholders(cx: &Context, t: &Text, diags: &mut Diagnostics) {
-    for mark in PLACEHOLDERS {
-        if !t.text.contains(mark) {
-            continue;
-        }
-        diags.push(
-            Diagnostic::error("W1", format!("{} 中有未替换的占位文字“{mark}”", t.field))
-                .at_opt(&cx.loaded.source, cx.locate(mark))
-                .label("占位文字")
-                .hint(if mark.starts_with("增加") { "只写一个词：增加或减少（程序生成的句子会自动判断）" } else { "填入实际内容" })
-                .place(t.place.clone()),
-        );
+/// W2: a 单位 document speaks of 本单位, never 本部门, in every typed text.
+fn check_wording(cx: &Context, diags: &mut Diagnostics) {
+    if cx.budget.wording != Wording::Unit {
+        return;
+    }
+    let src = &cx.loaded.source;
+    for f in cx.fields.texts().iter().filter(|f| f.text.contains("本部门")) {
+        let d = Diagnostic::warning("W2", format!("单位预算的 {} 中出现“本部门”", f.name()))
+            .at(src, within(src, f.span.clone(), "本部门"))
+            .label("应为“本单位”")
+            .hint("wording = \"单位\" 时全文统一用“本单位”");
+        diags.push(match place_of(cx, f) {
+            Some(p) => d.place(p),
+            None => d,
+        });
     }
 }
 
-/// W3: HTML tags and entities pasted into text.
-fn check_markup(cx: &Context, t: &Text, diags: &mut Diagnostics) {
-    if let Some(mark) = MARKUP.iter().find(|m| t.text.contains(**m)) {
-        diags.push(
-            Diagnostic::error("W3", format!("{} 中有网页标记“{mark}”", t.field))
-                .at_opt(&cx.loaded.source, cx.locate(mark))
-                .label("会原样印出")
-                .hint("删去 <p>、</p> 等标记，只保留文字")
-                .place(t.place.clone()),
-        );
-    }
-}
-
-/// W2: a 单位 document speaks of 本单位, never 本部门.
-fn check_wording(cx: &Context, t: &Text, diags: &mut Diagnostics) {
-    if cx.budget.wording == Wording::Unit && t.text.contains("本部门") {
-        diags.push(
-            Diagnostic::warning("W2", format!("单位预算的 {} 中出现“本部门”", t.field))
-                .at_opt(&cx.loaded.source, cx.locate("本部门"))
-                .label("应为“本单位”")
-                .hint("wording = \"单位\" 时全文统一用“本单位”")
-                .place(t.place.clone()),
-        );
-    }
-}
+/// Texts a template follows with its own 。 or ，: the sentence must not end twice.
+const SENTENCE_PARTS: [&str; 11] = [
+    "text.change_reason",
+    "text.income_reason",
+    "text.spending_reason",
+    "function.purpose",
+    "function.reason",
+    "function.project_purpose",
+    "basic_note.purpose",
+    "three_public.reasons.abroad",
+    "three_public.reasons.reception",
+    "three_public.reasons.vehicle_purchase",
+    "three_public.reasons.vehicle_operation",
+];
 
 /// W4: texts the template follows with 。 must not end with one themselves.
 fn check_sentence_ends(cx: &Context, diags: &mut Diagnostics) {
-    let d = &cx.loaded.data;
-    let r = &d.three_public.reasons;
-    let mut ends: Vec<(&str, &str, Place, usize)> = vec![("text.change_reason", &d.text.change_reason, Place::Narrative, 0)];
-    for line in &d.functions {
-        let entry = line.code.span().start;
-        ends.push(("function.purpose", &line.purpose, Place::Item(line.code.get_ref().clone()), entry));
-        if let Some(reason) = &line.reason {
-            ends.push(("function.reason", reason, Place::Item(line.code.get_ref().clone()), entry));
+    for f in cx.fields.texts() {
+        let ends = f.text.ends_with('。') || f.text.ends_with('；') || f.text.ends_with('，');
+        if !ends || !SENTENCE_PARTS.contains(&f.name().as_str()) {
+            continue;
         }
-    }
-    for reason in [&r.abroad, &r.reception, &r.vehicle_purchase, &r.vehicle_operation] {
-        ends.push(("three_public.reasons", reason, Place::ThreePublic, 0));
-    }
-    for (field, text, place, entry) in ends {
-        if text.ends_with('。') || text.ends_with('；') || text.ends_with('，') {
-            diags.push(
-                Diagnostic::warning("W4", format!("{field} 以标点结尾，句子会出现重复标点"))
-                    .at_opt(&cx.loaded.source, cx.locate_after(entry, text))
-                    .hint("去掉末尾的标点，句号由程序添加")
-                    .place(place),
-            );
-        }
+        let d = Diagnostic::warning("W4", format!("{} 以标点结尾，句子会出现重复标点", f.name()))
+            .at(&cx.loaded.source, within(&cx.loaded.source, f.span.clone(), &f.text))
+            .hint("去掉末尾的标点，句号由程序添加");
+        diags.push(match place_of(cx, f) {
+            Some(p) => d.place(p),
+            None => d,
+        });
     }
 }
 
@@ -169,7 +114,7 @@ fn check_glossary_level(cx: &Context, diags: &mut Diagnostics) {
     }
     diags.push(
         Diagnostic::warning("L1", format!("名词解释用“{}”，而本文件是{}预算", unit.glossary_level, unit.level.get_ref()))
-            .at_opt(&cx.loaded.source, cx.locate(&format!("glossary_level = \"{}\"", unit.glossary_level)))
+            .at_opt(&cx.loaded.source, cx.fields.entry("unit.glossary_level"))
             .label("级次用语")
             .hint(format!("通常应为 glossary_level = \"{}\"", unit.level.get_ref()))
             .place(Place::Glossary),
@@ -183,10 +128,10 @@ fn check_purpose_style(cx: &Context, diags: &mut Diagnostics) {
     if separate == 0 || separate == lines.len() {
         return;
     }
-    let first = lines.iter().find(|l| l.purpose_sentence).expect("counted above");
+    let (i, first) = lines.iter().enumerate().find(|(_, l)| l.purpose_sentence).expect("counted above");
     diags.push(
         Diagnostic::warning("S1", format!("{} 条科目说明用“。主要用于”，其余用“，主要用于”", separate))
-            .at_opt(&cx.loaded.source, cx.locate("purpose_sentence = true"))
+            .at_opt(&cx.loaded.source, cx.fields.entry(&format!("function[{i}].purpose_sentence")))
             .hint("全文统一更规范；如需与已发布文本一致可忽略")
             .place(Place::Item(first.code.get_ref().clone())),
     );

@@ -2,6 +2,7 @@
 
 use toml::Spanned;
 
+use super::common::too_large;
 use super::{yuan, Context};
 use crate::derive::{Kind, Source};
 use crate::diag::{Diagnostic, Diagnostics, Place};
@@ -50,10 +51,20 @@ fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
     }
 }
 
-/// N9: a typed vehicle total equals the sum of the categories.
+/// The vehicles of one map added up; `Err` names the count where the sum no longer fits (T7).
+fn vehicle_sum(map: &std::collections::BTreeMap<String, Spanned<u32>>) -> Result<u32, std::ops::Range<usize>> {
+    map.values().try_fold(0u32, |sum, c| sum.checked_add(*c.get_ref()).ok_or_else(|| c.span()))
+}
+
+/// N9: a typed vehicle total equals the sum of the categories; T7 when the counts cannot be added.
 fn check_vehicle_total(cx: &Context, diags: &mut Diagnostics) {
-    let Some(typed) = &cx.loaded.data.totals.vehicles else { return };
-    let sum: u32 = cx.loaded.data.assets.vehicles.values().map(|c| *c.get_ref()).sum();
+    let assets = &cx.loaded.data.assets;
+    for (map, what) in [(&assets.vehicles, "车辆数"), (&assets.planned_vehicles, "拟购置车辆数")] {
+        if let Err(span) = vehicle_sum(map) {
+            diags.push(too_large(&cx.loaded.source, span, what).place(Place::Assets));
+        }
+    }
+    let (Some(typed), Ok(sum)) = (&cx.loaded.data.totals.vehicles, vehicle_sum(&assets.vehicles)) else { return };
     if *typed.get_ref() == sum {
         return;
     }
