@@ -81,6 +81,12 @@ impl<'a> Project<'a> {
         c[1].parse().map_err(|_| c.get(0).map_or("", |m| m.as_str()))
     }
 
+    /// A 万 figure that can also be held in 元 (× 10 000), so every later conversion is safe.
+    fn wan_number<'t>(c: &regex::Captures<'t>) -> Figure<'t> {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        Self::number(c).and_then(|v: Decimal| v.checked_mul(Decimal::from(10_000)).map(|_| v).ok_or(whole))
+    }
+
     /// P1: the 项目资金总额 of all years is not less than this year's 年度资金申请总额.
     fn check_money_block(&self, diags: &mut Diagnostics) {
         let (total, this_year) = (*self.p.total.get_ref(), annual(self.p));
@@ -98,30 +104,25 @@ impl<'a> Project<'a> {
 
     /// B1: the items of 年度预算安排 add up to the form; B2: each item's parts add up to its 共.
     fn check_items(&self, diags: &mut Diagnostics) {
-        let mut items = Some(Decimal::ZERO);
+        let (mut items, mut in_yuan) = (Decimal::ZERO, Decimal::ZERO);
         let mut counted = 0;
         for (j, text) in self.p.budget_text.iter().enumerate().filter(|(_, t)| ITEM.is_match(t)) {
-            let request = REQUEST.captures_iter(text).last().map(|c| Self::number(&c));
-            let total = TOTAL.captures(text).map(|c| Self::number(&c));
+            let request = REQUEST.captures_iter(text).last().map(|c| Self::wan_number(&c));
+            let total = TOTAL.captures(text).map(|c| Self::wan_number(&c));
             for bad in [&request, &total].into_iter().flatten().filter_map(|f| f.err()) {
                 self.too_large(j, bad, diags);
             }
             let (request, total) = (request.and_then(Result::ok), total.and_then(Result::ok));
             if let Some(amount) = request.or(total) {
-                items = items.and_then(|sum| sum.checked_add(amount));
-                counted += 1;
-                if items.is_none() {
-                    self.too_large(j, text, diags);
-                    return;
-                }
+                // Each figure fits in 元 (wan_number); their sum is checked line by line.
+                let Some(sum) = in_yuan.checked_add(amount * Decimal::from(10_000)) else { return self.too_large(j, text, diags) };
+                (items, in_yuan, counted) = (items + amount, sum, counted + 1);
             }
             let Some(total) = total else { continue };
             self.check_item_parts(j, text, total, request.is_some(), diags);
         }
         let form = annual(self.p);
-        let Some(items) = items.filter(|_| counted > 0) else { return };
-        let Some(in_yuan) = items.checked_mul(Decimal::from(10_000)) else { return self.too_large(0, "", diags) };
-        if in_yuan == form.yuan() {
+        if counted == 0 || in_yuan == form.yuan() {
             return;
         }
         let at = self.p.budget_text.first().and_then(|t| self.at(0, t));
@@ -137,7 +138,7 @@ impl<'a> Project<'a> {
     fn check_item_parts(&self, j: usize, text: &str, total: Decimal, requested: bool, diags: &mut Diagnostics) {
         let after = &text[TOTAL.find(text).map_or(0, |m| m.end())..];
         let parts: Vec<Figure> =
-            WAN.captures_iter(after).filter(|c| !c.get(0).is_some_and(|m| after[..m.start()].ends_with("申请"))).map(|c| Self::number(&c)).collect();
+            WAN.captures_iter(after).filter(|c| !c.get(0).is_some_and(|m| after[..m.start()].ends_with("申请"))).map(|c| Self::wan_number(&c)).collect();
         let Some(sum) = self.checked_sum(j, &parts, text, diags) else { return };
         if parts.len() > 1 && sum != total && !requested {
             diags.push(
@@ -177,7 +178,7 @@ impl<'a> Project<'a> {
                 self.flush(item, &parts, diags);
                 parts.clear();
                 let plain = (!TOTAL.is_match(text) && !REQUEST.is_match(text)).then(|| WAN.captures_iter(text).last()).flatten();
-                item = match plain.map(|c| Self::number(&c)) {
+                item = match plain.map(|c| Self::wan_number(&c)) {
                     Some(Ok(amount)) => Some((j, text, amount)),
                     Some(Err(bad)) => {
                         self.too_large(j, bad, diags);
@@ -206,8 +207,8 @@ impl<'a> Project<'a> {
                 Err(bad) => return self.too_large(*line, bad, diags),
             }
         }
-        let Some(in_yuan) = amount.checked_mul(Decimal::from(10_000)) else { return self.too_large(j, header, diags) };
-        if sum == in_yuan {
+        // `amount` came through wan_number, so it is known to fit in 元.
+        if sum == amount * Decimal::from(10_000) {
             return;
         }
         diags.push(

@@ -60,12 +60,13 @@ fn check_points(source: &SourceFile, place: &Place, p: &EvaluatedProject, s: &Pr
         return;
     }
     let at = p.indicators.first().map(|ind| ind.weight.span());
-    let rest = Decimal::ONE_HUNDRED.checked_sub(s.execution_points).unwrap_or_default();
+    let rest = Decimal::ONE_HUNDRED.checked_sub(s.execution_points).filter(|r| !r.is_sign_negative());
+    let hint = rest.map_or_else(|| "执行率分数不能超过 100（通常为 10）".to_string(), |r| format!("指标分值应合计 {r}"));
     diags.push(
         Diagnostic::error("V2", format!("“{}”各指标分值之和 {} 加执行率分数 {} 不等于 100", p.name, s.weights, s.execution_points))
             .at_opt(source, at)
             .label("第一个指标的分值")
-            .hint(format!("指标分值应合计 {rest}"))
+            .hint(hint)
             .place(place.clone()),
     );
 }
