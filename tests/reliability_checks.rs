@@ -201,3 +201,79 @@ fn a_growth_against_a_zero_last_year_prints_no_percentage() {
         assert!(!source.contains(hole), "a sentence with a hole: {hole}");
     }
 }
+
+/// Every string value of a file with its span, found by the same TOML parser as the loader.
+fn string_values(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    use toml::de::{DeTable, DeValue};
+    fn walk(value: &toml::Spanned<DeValue>, path: String, out: &mut Vec<(String, std::ops::Range<usize>)>) {
+        match value.get_ref() {
+            DeValue::Table(t) => t.iter().for_each(|(k, v)| walk(v, format!("{path}.{}", k.get_ref()), out)),
+            DeValue::Array(a) => a.iter().enumerate().for_each(|(i, v)| walk(v, format!("{path}[{i}]"), out)),
+            DeValue::String(_) => out.push((path, value.span())),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let root = DeTable::parse(text).unwrap();
+    root.get_ref().iter().for_each(|(k, v)| walk(v, k.get_ref().to_string(), &mut out));
+    out
+}
+
+/// What checking a file gave: its findings as (code, byte offset), or the code of a load error.
+enum Outcome {
+    Findings(Vec<(&'static str, usize)>),
+    Refused(String),
+}
+
+/// Checks `text` as the document kind of `unit`/`year`, through the library.
+fn check_text(unit: &str, year: &str, text: String, templates: &gen_budget::render::Templates) -> Outcome {
+    use gen_budget::load::parse_toml;
+    use gen_budget::model::SourceFile;
+    let source = SourceFile::new(format!("departments/{unit}/{year}.toml"), text);
+    let findings = |d: &gen_budget::diag::Diagnostics| Outcome::Findings(d.iter().map(|d| (d.code, d.span.clone().map_or(usize::MAX, |s| s.start))).collect());
+    let refused = |e: &dyn std::fmt::Debug| Outcome::Refused(format!("{e:?}"));
+    match (unit, year) {
+        (_, "2023") => match parse_toml::<gen_budget::model::evaluation::EvaluationFile>(&source) {
+            Ok(file) => findings(&gen_budget::evaluation::check(&file, &gen_budget::evaluation::derive(&file), &source, 2023)),
+            Err(e) => refused(&e),
+        },
+        (_, "2022") => match parse_toml::<gen_budget::model::booklet::BookletFile>(&source) {
+            Ok(file) => findings(&gen_budget::booklet::check(&file, &source, 2022)),
+            Err(e) => refused(&e),
+        },
+        _ => match parse_toml::<gen_budget::model::UnitYear>(&source) {
+            Ok(data) => {
+                let mut loaded = gen_budget::load::load_unit_year(&common::project(), unit, year).unwrap();
+                (loaded.source, loaded.data) = (source, data);
+                findings(&gen_budget::pipeline::check(&loaded, templates).diagnostics)
+            }
+            Err(e) => refused(&e),
+        },
+    }
+}
+
+#[test]
+fn every_string_value_of_every_document_kind_is_checked_where_it_is() {
+    let templates = common::templates();
+    let mut missed = Vec::new();
+    let mut count = 0;
+    for (unit, year) in [("普陀城运", "2024"), ("安亭城运", "2024"), ("普陀城运", "2023"), ("松江城运", "2022")] {
+        let text = std::fs::read_to_string(common::root().join(format!("departments/{unit}/{year}.toml"))).unwrap();
+        for (path, span) in string_values(&text).into_iter().filter(|(p, _)| p != "document") {
+            let quote = if text[span.clone()].starts_with("\"\"\"") || text[span.clone()].starts_with("'''") { 3 } else { 1 };
+            let at = span.start + quote;
+            let mut patched = text.clone();
+            patched.insert_str(at, "XX");
+            count += 1;
+            match check_text(unit, year, patched, &templates) {
+                Outcome::Findings(found) if found.contains(&("W1", at)) => {}
+                // A typed amount or score is no text: "XX40.00" is refused as a number (T-code).
+                Outcome::Refused(error) if error.contains("code: \"T") => {}
+                Outcome::Findings(found) => missed.push(format!("{unit} {year} {path}: no W1 at byte {at}; found {found:?}")),
+                Outcome::Refused(error) => missed.push(format!("{unit} {year} {path}: refused without a T-code: {error}")),
+            }
+        }
+    }
+    assert!(count > 1000, "only {count} string values seen");
+    assert!(missed.is_empty(), "{} of {count} values unchecked:\n{}", missed.len(), missed.join("\n"));
+}

@@ -269,10 +269,11 @@ fn build_assets(loaded: &Loaded) -> AssetsView {
     let planned = counts(&a.planned_vehicles);
     AssetsView {
         as_of: a.as_of.clone(),
-        vehicles_total: vehicles.iter().map(|c| c.count).sum(),
+        // Saturating: counts that cannot be added are refused by T7; a draft still renders.
+        vehicles_total: vehicles.iter().fold(0u32, |sum, c| sum.saturating_add(c.count)),
         vehicles,
         equipment: a.equipment,
-        planned_total: planned.iter().map(|c| c.count).sum(),
+        planned_total: planned.iter().fold(0u32, |sum, c| sum.saturating_add(c.count)),
         planned,
         planned_equipment: a.planned_equipment,
     }
