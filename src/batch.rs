@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::load::Project;
-use crate::output::{sha256_hex, write_atomic};
-use crate::pipeline::{build_documents, BuildOptions};
+use crate::output::{sha256_hex, write_files};
+use crate::pipeline::{stage_documents, BuildOptions};
 use crate::render::Templates;
 use crate::typeset::Engine;
 
@@ -78,6 +78,8 @@ pub struct Outcome {
 pub struct BatchReport {
     pub outcomes: Vec<Outcome>,
     pub wall: Duration,
+    /// Problems writing the manifests and index pages (exit status 2).
+    pub setup: Diagnostics,
 }
 
 impl BatchReport {
@@ -125,8 +127,8 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
         }
     }
     outcomes.sort_by(|a, b| (&a.entry.year, &a.entry.unit).cmp(&(&b.entry.year, &b.entry.unit)));
-    write_manifests(project, &outcomes);
-    BatchReport { outcomes, wall: started.elapsed() }
+    let setup = write_manifests(project, &outcomes);
+    BatchReport { outcomes, wall: started.elapsed(), setup }
 }
 
 enum Prepared {
@@ -139,12 +141,12 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
     let started = Instant::now();
     let documents = match Document::load_all(project, unit, year) {
         Ok(documents) => documents,
-        Err(d) => return Prepared::Done(failed(unit, year, Diagnostics(vec![d]), String::new(), started.elapsed())),
+        Err(d) => return Prepared::Done(failed(unit, year, d, String::new(), started.elapsed())),
     };
     let hash = input_hash(&documents, engine, templates, &options.build);
     let unchanged = previous.get(&(unit.to_string(), year.to_string())).filter(|e| {
-        let mut written = e.documents.iter().map(|d| &d.file).chain(e.workbooks.iter().map(|w| &w.file));
-        e.status != Status::Failed && e.input_hash == hash && written.all(|f| project.out().join(year).join(f).is_file())
+        let mut written = e.documents.iter().map(|d| (&d.file, &d.sha256)).chain(e.workbooks.iter().map(|w| (&w.file, &w.sha256)));
+        e.status != Status::Failed && e.input_hash == hash && written.all(|(f, sha)| on_disk_matches(&project.out().join(year).join(f), sha))
     });
     match unchanged {
         Some(entry) if !options.force => {
@@ -158,20 +160,15 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
 #[allow(clippy::too_many_arguments)]
 fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, (unit, year): (&str, &str), documents: &[Document], hash: &str, loading: Duration) -> Outcome {
     let started = Instant::now();
-    let built = build_documents(project, engine, templates, documents, &options.build);
-    match built.and_then(|reports| workbooks(project, templates, options, documents).map(|w| (w, reports))) {
-        Ok((workbooks, reports)) => {
-            let records = reports.iter().map(|r| DocumentRecord {
-                file: relative(project, year, &r.pdf),
-                pages: r.pages,
-                sha256: r.sha256.clone(),
-            });
+    match stage_unit(project, engine, templates, options, documents) {
+        Ok((reports, workbooks)) => {
+            let records = reports.iter().map(|r| DocumentRecord { file: relative(project, year, &r.pdf), pages: r.pages, sha256: r.sha256.clone() });
             let entry = ManifestEntry {
                 unit: unit.to_string(),
                 year: year.to_string(),
                 status: Status::Built,
                 documents: records.collect(),
-                workbooks: workbooks.iter().map(|w| WorkbookRecord { file: relative(project, year, &w.path), sha256: w.sha256.clone() }).collect(),
+                workbooks,
                 warnings: reports.iter().map(|r| r.diagnostics.0.len()).sum(),
                 errors: 0,
                 input_hash: hash.to_string(),
@@ -185,12 +182,27 @@ fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, opt
     }
 }
 
-/// A release also writes each budget document's workbook beside its PDF; a draft writes none.
-fn workbooks(project: &Project, templates: &Templates, options: &BatchOptions, documents: &[Document]) -> Result<Vec<crate::export::Exported>, Diagnostics> {
-    if options.build.mode != crate::pipeline::Mode::Release {
-        return Ok(Vec::new());
-    }
-    crate::export::export_documents(project, templates, documents)
+/// Renders a unit's PDFs and (in a release) workbooks, then writes them all or none.
+fn stage_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, documents: &[Document]) -> Result<(Vec<crate::pipeline::BuildReport>, Vec<WorkbookRecord>), Diagnostics> {
+    let staged = stage_documents(project, engine, templates, documents, &options.build)?;
+    let books = if options.build.mode == crate::pipeline::Mode::Release { crate::export::prepare(project, templates, documents)? } else { Vec::new() };
+    let records = books.iter().map(|b| WorkbookRecord { file: relative_to_year(project, &b.path), sha256: sha256_hex(&b.bytes) }).collect();
+    let mut files = staged.files;
+    files.extend(books.into_iter().map(|b| (b.path, b.bytes)));
+    write_files(&project.out(), &files).map_err(|d| Diagnostics(vec![d]))?;
+    Ok((staged.reports, records))
+}
+
+/// `out/<年>/<单位>/x.xlsx` → `<单位>/x.xlsx`, as the manifest lists files.
+fn relative_to_year(project: &Project, path: &std::path::Path) -> String {
+    let inside = path.strip_prefix(project.out()).unwrap_or(path);
+    inside.components().skip(1).collect::<PathBuf>().display().to_string()
+}
+
+/// The file is there, a regular file, and still has the bytes the manifest recorded.
+fn on_disk_matches(path: &std::path::Path, sha256: &str) -> bool {
+    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    regular && std::fs::read(path).is_ok_and(|bytes| sha256_hex(&bytes) == sha256)
 }
 
 /// A written file's path relative to `out/<年>/`, as the manifest and index list it.
@@ -240,8 +252,9 @@ fn read_manifests(project: &Project, targets: &[(String, String)]) -> BTreeMap<(
     out
 }
 
-/// Writes `manifest.json` and `index.html` for every year in the batch.
-fn write_manifests(project: &Project, outcomes: &[Outcome]) {
+/// Writes `manifest.json` and `index.html` for every year in the batch; returns what failed.
+fn write_manifests(project: &Project, outcomes: &[Outcome]) -> Diagnostics {
+    let mut problems = Diagnostics::default();
     let mut by_year: BTreeMap<&str, Vec<ManifestEntry>> = BTreeMap::new();
     for o in outcomes {
         by_year.entry(&o.entry.year).or_default().push(o.entry.clone());
@@ -250,11 +263,12 @@ fn write_manifests(project: &Project, outcomes: &[Outcome]) {
         let manifest = Manifest { program: PROGRAM.to_string(), units };
         let json = serde_json::to_string_pretty(&manifest).expect("the manifest serializes");
         let dir = project.out().join(year);
-        let results = [write_atomic(&dir.join("manifest.json"), json.as_bytes()), write_atomic(&dir.join("index.html"), index_html(year, &manifest).as_bytes())];
-        for err in results.into_iter().filter_map(Result::err) {
-            eprintln!("{}", err.render(None));
+        let files = [(dir.join("manifest.json"), json.into_bytes()), (dir.join("index.html"), index_html(year, &manifest).into_bytes())];
+        if let Err(d) = write_files(&project.out(), &files) {
+            problems.push(d);
         }
     }
+    problems
 }
 
 /// A plain page linking every PDF of the year with its status.

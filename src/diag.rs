@@ -152,7 +152,8 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING.with_name("警告"),
         };
         let title = level.primary_title(&self.message).id(self.code);
-        let path = if self.sheet.is_some() { self.location() } else { self.file.as_ref().map(|p| p.display().to_string()) };
+        // Without a snippet the origin line carries the position itself (`file:line:col`).
+        let path = if self.sheet.is_some() || source.is_none() || self.span.is_none() { self.location() } else { self.file.as_ref().map(|p| p.display().to_string()) };
         let group = match (source, &self.span, &path) {
             (Some(src), Some(span), Some(path)) => {
                 // Only the lines the span covers: rendering stays proportional to them, not to the file.
@@ -173,6 +174,29 @@ impl Diagnostic {
         }
         Renderer::plain().render(&report).to_string()
     }
+}
+
+/// An I/O error in Chinese: the standard library's English text only follows for the rare kinds.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let known = match e.kind() {
+        K::NotFound => "文件或目录不存在",
+        K::PermissionDenied => "没有访问权限",
+        K::AddrInUse => "端口已被其他程序占用",
+        K::AddrNotAvailable => "本机没有这个地址",
+        K::AlreadyExists => "文件已存在",
+        K::IsADirectory => "这是一个目录，不是文件",
+        K::NotADirectory => "路径中有一部分不是目录",
+        K::InvalidData => "内容不是有效的 UTF-8 文本或格式损坏",
+        K::UnexpectedEof => "文件意外结束（可能不完整）",
+        K::StorageFull => "磁盘空间不足",
+        K::ReadOnlyFilesystem => "文件系统是只读的",
+        K::Interrupted => "操作被中断",
+        K::TimedOut => "操作超时",
+        K::OutOfMemory => "内存不足",
+        _ => return format!("输入输出错误（系统信息：{e}）"),
+    };
+    known.to_string()
 }
 
 /// The whole lines of `text` that `span` touches and the span within them.
@@ -217,5 +241,12 @@ impl Diagnostics {
 
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
     }
 }

@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::booklet;
 use crate::evaluation;
 use crate::model::booklet::BookletFile;
-use crate::load::{check_plain_name, check_year, load_budget, parse_toml, read_source, Loaded, Project};
+use crate::load::{check_plain_name, check_year, load_budget, parse_toml, Loaded, Project};
 use crate::model::evaluation::EvaluationFile;
 use crate::model::SourceFile;
 use crate::pipeline::{check, render_with, BuildOptions, Rendered};
@@ -21,6 +21,10 @@ use crate::typeset::{compile, Engine};
 pub const BUDGET: &str = "预算公开";
 pub const EVALUATION: &str = "绩效自评";
 pub const BOOKLET: &str = "绩效目标申报";
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
+}
 
 /// A self-evaluation file with its source.
 #[derive(Debug)]
@@ -52,7 +56,8 @@ pub fn unit_files(project: &Project, unit: &str, year: &str) -> Result<Vec<PathB
     check_plain_name(unit, "单位")?;
     check_year(year)?;
     let dir = project.departments().join(unit);
-    let mut files: Vec<PathBuf> = vec![dir.join(format!("{year}.toml"))].into_iter().filter(|p| p.is_file()).collect();
+    // `exists` rather than `is_file`: a FIFO or folder named 2024.toml is refused when read, not skipped.
+    let mut files: Vec<PathBuf> = vec![dir.join(format!("{year}.toml"))].into_iter().filter(|p| p.exists()).collect();
     if let Ok(entries) = std::fs::read_dir(dir.join(year)) {
         let mut more: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
         more.sort();
@@ -87,14 +92,22 @@ fn kind_of(source: &SourceFile) -> Result<&'static str, Diagnostic> {
 
 impl Document {
     /// Loads every document of a unit-year.
-    pub fn load_all(project: &Project, unit: &str, year: &str) -> Result<Vec<Document>, Diagnostic> {
-        let file_year = check_year(year)?;
-        unit_files(project, unit, year)?.into_iter().map(|path| Self::load(project, unit, file_year, path)).collect()
+    pub fn load_all(project: &Project, unit: &str, year: &str) -> Result<Vec<Document>, Diagnostics> {
+        let file_year = check_year(year).map_err(one)?;
+        let mut documents = Vec::new();
+        let mut problems = Diagnostics::default();
+        for path in unit_files(project, unit, year).map_err(one)? {
+            match Self::load(project, unit, file_year, path) {
+                Ok(d) => documents.push(d),
+                Err(d) => problems.extend(d),
+            }
+        }
+        if problems.has_errors() { Err(problems) } else { Ok(documents) }
     }
 
-    fn load(project: &Project, unit: &str, file_year: i32, path: PathBuf) -> Result<Document, Diagnostic> {
-        let source = read_source(&path)?;
-        match kind_of(&source)? {
+    fn load(project: &Project, unit: &str, file_year: i32, path: PathBuf) -> Result<Document, Diagnostics> {
+        let source = project.read(&path).map_err(one)?;
+        match kind_of(&source).map_err(one)? {
             EVALUATION => {
                 let file = parse_toml(&source)?;
                 Ok(Document::Evaluation(Box::new(LoadedEvaluation { source, file, unit_dir: unit.to_string(), file_year })))
@@ -122,6 +135,15 @@ impl Document {
             Document::Budget(loaded) => vec![&loaded.source.text, &loaded.catalog_source.text],
             Document::Evaluation(e) => vec![&e.source.text],
             Document::Booklet(b) => vec![&b.source.text],
+        }
+    }
+
+    /// The data file the document was read from.
+    pub fn source_path(&self) -> &std::path::Path {
+        match self {
+            Document::Budget(loaded) => &loaded.source.path,
+            Document::Evaluation(e) => &e.source.path,
+            Document::Booklet(b) => &b.source.path,
         }
     }
 

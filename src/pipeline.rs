@@ -1,13 +1,13 @@
 //! The whole build of one unit-year: load → derive → validate → view → Typst → PDF → file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::derive::{derive, Budget};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::load::{load_unit_year, Loaded, Project};
-use crate::output::write_atomic;
+use crate::output::write_files;
 use crate::render::draft::mark_draft;
 use crate::render::{build_view, Formats, Templates};
 use crate::typeset::{compile, Compiled, Engine};
@@ -74,7 +74,7 @@ pub fn check(loaded: &Loaded, templates: &Templates) -> Checked {
 
 /// Loads, checks and typesets one unit-year without writing anything.
 pub fn render_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, mode: Mode) -> Result<Rendered, Diagnostics> {
-    let loaded = load_unit_year(project, unit, year).map_err(single)?;
+    let loaded = load_unit_year(project, unit, year)?;
     render_loaded(&loaded, engine, templates, mode)
 }
 
@@ -106,38 +106,72 @@ pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates,
 
 /// Builds every document of a unit-year and writes each PDF atomically; all or nothing is checked first.
 pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, options: &BuildOptions) -> Result<Vec<BuildReport>, Diagnostics> {
-    let documents = Document::load_all(project, unit, year).map_err(single)?;
+    let documents = Document::load_all(project, unit, year)?;
     build_documents(project, engine, templates, &documents, options)
 }
 
 /// Renders every document first, then writes them: a failure in one writes none of them.
 pub fn build_documents(project: &Project, engine: &Arc<Engine>, templates: &Templates, documents: &[Document], options: &BuildOptions) -> Result<Vec<BuildReport>, Diagnostics> {
-    let mut rendered = Vec::with_capacity(documents.len());
+    let staged = stage_documents(project, engine, templates, documents, options)?;
+    let writing = std::time::Instant::now();
+    write_files(&project.out(), &staged.files).map_err(single)?;
+    let per_document = writing.elapsed() / staged.reports.len().max(1) as u32;
+    Ok(staged.reports.into_iter().map(|r| BuildReport { own_time: r.own_time + per_document, ..r }).collect())
+}
+
+/// Every file a unit-year's build writes, rendered in memory, with the report of each document.
+pub struct Staged {
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    pub reports: Vec<BuildReport>,
+}
+
+/// Renders every document of a unit-year without writing; two documents that would write the
+/// same file are refused (O2), naming both sources.
+pub fn stage_documents(project: &Project, engine: &Arc<Engine>, templates: &Templates, documents: &[Document], options: &BuildOptions) -> Result<Staged, Diagnostics> {
+    let mut staged = Staged { files: Vec::new(), reports: Vec::new() };
     let mut failures = Diagnostics::default();
+    let mut sources: Vec<(PathBuf, &Path)> = Vec::new();
     for doc in documents {
         match doc.render(engine, templates, options) {
-            Ok(r) => rendered.push((doc, r)),
+            Ok(r) => {
+                let pdf = pdf_path(project, doc, &r.title, options);
+                if let Some((_, other)) = sources.iter().find(|(p, _)| *p == pdf) {
+                    failures.push(same_output(&pdf, other, doc.source_path()));
+                    continue;
+                }
+                sources.push((pdf.clone(), doc.source_path()));
+                stage_document(&mut staged, pdf, r, options);
+            }
             Err(d) => failures.extend(d),
         }
     }
     if failures.has_errors() {
         return Err(failures);
     }
-    rendered.into_iter().map(|(doc, r)| write_document(project, doc, r, options)).collect()
+    Ok(staged)
 }
 
-/// Writes one rendered document to `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`).
-fn write_document(project: &Project, doc: &Document, rendered: Rendered, options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let writing = std::time::Instant::now();
+/// Where a document's PDF goes: `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`).
+fn pdf_path(project: &Project, doc: &Document, title: &str, options: &BuildOptions) -> PathBuf {
     let suffix = if options.mode == Mode::Draft { "（草稿）" } else { "" };
-    let pdf = project.out().join(doc.year().to_string()).join(doc.unit_dir()).join(format!("{}{suffix}.pdf", file_name(&rendered.title)));
+    project.out().join(doc.year().to_string()).join(doc.unit_dir()).join(format!("{}{suffix}.pdf", file_name(title)))
+}
+
+fn stage_document(staged: &mut Staged, pdf: PathBuf, rendered: Rendered, options: &BuildOptions) {
     if options.keep_typ {
-        write_atomic(&pdf.with_extension("typ"), rendered.typst_source.as_bytes()).map_err(single)?;
+        staged.files.push((pdf.with_extension("typ"), rendered.typst_source.into_bytes()));
     }
-    write_atomic(&pdf, &rendered.compiled.pdf).map_err(single)?;
     let sha256 = crate::output::sha256_hex(&rendered.compiled.pdf);
-    let own_time = rendered.own_time + writing.elapsed();
-    Ok(BuildReport { pdf, pages: rendered.compiled.page_count(), diagnostics: rendered.diagnostics, own_time, sha256 })
+    let pages = rendered.compiled.page_count();
+    staged.reports.push(BuildReport { pdf: pdf.clone(), pages, diagnostics: rendered.diagnostics, own_time: rendered.own_time, sha256 });
+    staged.files.push((pdf, rendered.compiled.pdf));
+}
+
+/// O2: two documents of one unit-year would overwrite each other.
+fn same_output(pdf: &Path, first: &Path, second: &Path) -> Diagnostic {
+    Diagnostic::error("O2", format!("{} 与 {} 会生成同一个文件 {}", first.display(), second.display(), pdf.display()))
+        .in_file(second)
+        .hint("同一单位同一年度的文件标题须各不相同：修改其中一个文件的单位名称或文件类型")
 }
 
 /// The template set a budget names, refused with its location when no such set exists.

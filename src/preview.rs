@@ -63,7 +63,7 @@ impl Preview {
     pub fn rebuild(&self) {
         let started = Instant::now();
         let result = Templates::load(&self.project.templates()).map_err(|d| Diagnostics(vec![d])).and_then(|templates| {
-            let documents = Document::load_all(&self.project, &self.unit, &self.year).map_err(|d| Diagnostics(vec![d]))?;
+            let documents = Document::load_all(&self.project, &self.unit, &self.year)?;
             let options = BuildOptions { mode: Mode::Draft, ..BuildOptions::default() };
             documents.iter().map(|doc| doc.render(&self.engine, &templates, &options)).collect::<Result<Vec<_>, _>>()
         });
@@ -176,10 +176,11 @@ refresh();
     )
 }
 
-/// Serves the preview until the process ends; prints the address first.
+/// Serves the preview until the process ends; the port is taken before the first build, so a
+/// busy port is reported at once.
 pub fn serve(preview: Arc<Preview>, port: u16) -> Result<(), Diagnostic> {
+    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| bind_error(port, e.as_ref()))?;
     preview.rebuild();
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| Diagnostic::error("U6", format!("无法在 127.0.0.1:{port} 上启动预览：{e}")).hint("换一个端口：--port 8080"))?;
     let addr = server.server_addr().to_ip().map(|a| a.to_string()).unwrap_or_default();
     println!("预览地址：http://{addr}/（保存数据或模板后自动刷新，Ctrl-C 结束）");
     let watcher = preview.clone();
@@ -191,4 +192,11 @@ pub fn serve(preview: Arc<Preview>, port: u16) -> Result<(), Diagnostic> {
         let _ = request.respond(response);
     }
     Ok(())
+}
+
+/// U6 in Chinese: the socket error's kind says why (a port in use, no permission …).
+fn bind_error(port: u16, err: &(dyn std::error::Error + 'static)) -> Diagnostic {
+    let why = err.downcast_ref::<std::io::Error>().map_or_else(|| format!("系统拒绝（系统信息：{err}）"), crate::diag::io_reason);
+    let hint = if port < 1024 { "1024 以下的端口需要管理员权限；换一个端口，例如 --port 8080" } else { "换一个端口，例如 --port 8080，或先结束占用该端口的程序" };
+    Diagnostic::error("U6", format!("无法在 127.0.0.1:{port} 上启动预览：{why}")).hint(hint)
 }

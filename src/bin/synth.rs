@@ -14,7 +14,8 @@ fn main() {
     let root = PathBuf::from(value("--root").unwrap_or_else(|| ".".into()));
     let catalog_root = PathBuf::from(value("--catalog").unwrap_or_else(|| ".".into()));
     let project = Project::new(&catalog_root);
-    let catalog: Catalog = read_source(&project.catalog_file(2024)).and_then(|s| parse_toml(&s)).unwrap_or_else(|d| panic!("{d}"));
+    let source = read_source(&project.catalog_file(2024)).unwrap_or_else(|d| panic!("{d}"));
+    let catalog: Catalog = parse_toml(&source).unwrap_or_else(|d| panic!("{d:?}"));
     let mut rng = Rng::new(seed);
     for i in 0..units {
         let name = format!("综合管理中心{:03}", i + 1);

@@ -7,7 +7,7 @@ use gen_budget::batch::{nothing_found, publish_all, BatchOptions, BatchReport, O
 use gen_budget::load::{check_year, find_unit_years, Project};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{build_options, one, render, report, setup};
+use super::{build_options, exit_status, one, print_diagnostics, render, report, setup};
 use crate::cli::BuildArgs;
 
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -40,7 +40,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let batch = publish_all(&project, &engine, &templates, &options, targets, &progress);
     bar.finish_and_clear();
     print_summary(&batch);
-    if batch.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    print_diagnostics(&batch.setup);
+    // The single build's rule over every failure: 2 when any is a usage, set-up or output error.
+    let mut failures = batch.setup.clone();
+    batch.outcomes.iter().filter(|o| o.entry.status == Status::Failed).for_each(|o| failures.extend(o.diagnostics.clone()));
+    exit_status(&failures)
 }
 
 /// A bar on a terminal; hidden (plain lines instead) when stderr is a pipe or a file.

@@ -37,7 +37,7 @@ pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -
                 documents.iter().for_each(|d| all.extend(d.check(&templates)));
                 all
             }
-            Err(d) => one(d),
+            Err(d) => d,
         };
         print_diagnostics(&diags);
         let errors = diags.iter().filter(|d| d.is_error()).count();

@@ -8,7 +8,6 @@ use crate::load::{Loaded, Project};
 use crate::output::{sha256_hex, write_atomic};
 use crate::pipeline::{Checked, check, file_name};
 use crate::render::Templates;
-use crate::render::templates::DEFAULT_STYLE;
 
 /// A workbook rendered in memory and where it goes, before anything is written.
 #[derive(Debug)]
@@ -35,7 +34,7 @@ pub fn export_unit(
     unit: &str,
     year: &str,
 ) -> Result<Vec<Exported>, Diagnostics> {
-    let documents = Document::load_all(project, unit, year).map_err(|d| Diagnostics(vec![d]))?;
+    let documents = Document::load_all(project, unit, year)?;
     export_documents(project, templates, &documents)
 }
 
@@ -86,14 +85,8 @@ fn prepare_one(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let style = loaded
-        .data
-        .unit
-        .style
-        .as_ref()
-        .map_or(DEFAULT_STYLE, |s| s.get_ref().as_str());
-    let (title, bytes) = super::titled_workbook(loaded, &budget, &templates.formats(style))
-        .map_err(|d| Diagnostics(vec![d]))?;
+    let (title, bytes) =
+        super::titled_workbook(loaded, &budget, templates).map_err(|d| Diagnostics(vec![d]))?;
     let path = project
         .out()
         .join(loaded.file_year.to_string())

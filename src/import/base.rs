@@ -5,7 +5,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::derive::derive;
 use crate::diag::Diagnostic;
-use crate::load::{load_budget, read_source, Project};
+use crate::load::{load_budget, Project};
 use crate::model::SourceFile;
 
 use super::write::{amount, missing, table_mut};
@@ -27,7 +27,7 @@ pub(crate) fn budget_file(project: &Project, unit: &str, year: i32) -> Result<Op
     if !path.is_file() {
         return Ok(None);
     }
-    let source = read_source(&path)?;
+    let source = project.read(&path)?;
     let doc: toml::Table = toml::from_str(&source.text).unwrap_or_default();
     match doc.get("document").and_then(|d| d.as_str()) {
         None | Some(crate::document::BUDGET) => Ok(Some(source)),

@@ -24,7 +24,7 @@ pub use write::MISSING;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{parse_toml, read_source, Project};
+use crate::load::{parse_toml, Project};
 use crate::model::Catalog;
 use crate::output::write_atomic;
 
@@ -64,7 +64,7 @@ pub fn import_workbook(project: &Project, workbook: &Path, unit: Option<&str>, y
         return Err(found);
     }
     let unit = unit::match_unit(project, &book.owner, unit).map_err(|d| one(d.in_cell(workbook, &book.owner_at.0, book.owner_at.1.clone())))?;
-    let catalog = load_catalog(project, book.year).map_err(one)?;
+    let catalog = load_catalog(project, book.year)?;
     let (mut doc, origin) = base::starting_document(project, &unit, book.year).map_err(one)?;
     let known = known_split(&doc);
     let figures = read_figures(&book, &catalog, &known, workbook, &mut found);
@@ -83,8 +83,8 @@ fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
 }
 
-fn load_catalog(project: &Project, year: i32) -> Result<Catalog, Diagnostic> {
-    let source = read_source(&project.catalog_file(year))?;
+fn load_catalog(project: &Project, year: i32) -> Result<Catalog, Diagnostics> {
+    let source = project.read(&project.catalog_file(year)).map_err(one)?;
     parse_toml(&source)
 }
 

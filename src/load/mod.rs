@@ -1,11 +1,11 @@
 //! Stage 1: find and read a unit-year's TOML and its catalogue into raw input types.
 
+mod parse;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
-
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Catalog, SourceFile, UnitYear};
 
 /// Where a project keeps its inputs and outputs; every path is derived from here.
@@ -69,81 +69,57 @@ pub fn check_year(year: &str) -> Result<i32, Diagnostic> {
         .hint("年度应为四位数字，例如 2024"))
 }
 
-/// Reads a file as UTF-8 text, reporting a missing or unreadable file in Chinese.
+/// Reads a file as UTF-8 text: only a regular file (never a FIFO or device, which could hang
+/// the run), missing, unreadable and non-UTF-8 files reported in Chinese with the line.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    match fs::read_to_string(path) {
+    let meta = fs::metadata(path).map_err(|err| unreadable(path, &err))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::error("U4", format!("{} 不是普通文件，不能作为数据读取", path.display()))
+            .in_file(path)
+            .hint("数据、目录、模板和字体都须是普通文件（不能是管道、设备或目录）"));
+    }
+    let bytes = fs::read(path).map_err(|err| unreadable(path, &err))?;
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(path, text)),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            Err(Diagnostic::error("U3", format!("找不到文件 {}", path.display()))
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let line = err.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(Diagnostic::error("U4", format!("{} 第 {line} 行含有非 UTF-8 字节，无法读取", path.display()))
                 .in_file(path)
-                .hint("检查单位简称与年度是否正确，数据文件应位于 departments/<单位>/<年>.toml"))
+                .hint("请以 UTF-8 编码保存该文件（如从 GBK 转换）"))
         }
-        Err(err) => Err(Diagnostic::error("U4", format!("无法读取文件 {}：{err}", path.display()))
-            .in_file(path)),
     }
 }
 
-/// Parses TOML into `T`, turning syntax and type errors into located diagnostics.
-pub fn parse_toml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
-    toml::from_str(&source.text).map_err(|err| {
-        let message = translate_toml_message(err.message());
-        let diag = Diagnostic::error(toml_code(err.message()), format!("TOML 数据有误：{message}"));
-        let diag = match err.span() {
-            Some(span) => diag.at(source, span),
-            None => diag.in_file(&source.path),
-        };
-        diag.hint(toml_hint(err.message()))
-    })
+fn unreadable(path: &Path, err: &std::io::Error) -> Diagnostic {
+    if err.kind() == std::io::ErrorKind::NotFound {
+        return Diagnostic::error("U3", format!("找不到文件 {}", path.display()))
+            .in_file(path)
+            .hint("检查单位简称与年度是否正确，数据文件应位于 departments/<单位>/<年>.toml");
+    }
+    Diagnostic::error("U4", format!("无法读取文件 {}：{}", path.display(), crate::diag::io_reason(err))).in_file(path)
 }
 
-/// A stable code per kind of TOML mistake.
-fn toml_code(message: &str) -> &'static str {
-    if message.starts_with("unknown field") {
-        "T2"
-    } else if message.starts_with("missing field") {
-        "T3"
-    } else if message.contains("浮点数") {
-        "T4"
-    } else if message.contains("负数") {
-        "T5"
-    } else if message.contains("金额") {
-        "T6"
-    } else {
-        "T1"
+impl Project {
+    /// Reads a file of the project, refusing one that a symlink takes outside the project root.
+    pub fn read(&self, path: &Path) -> Result<SourceFile, Diagnostic> {
+        self.check_inside(path)?;
+        read_source(path)
+    }
+
+    /// U12: a path under the project that resolves (through a symlink) outside it.
+    pub fn check_inside(&self, path: &Path) -> Result<(), Diagnostic> {
+        let (Ok(root), Ok(real)) = (fs::canonicalize(&self.root), fs::canonicalize(path)) else { return Ok(()) };
+        if real.starts_with(&root) {
+            return Ok(());
+        }
+        Err(Diagnostic::error("U12", format!("{} 是指向项目目录之外（{}）的符号链接，拒绝读取", path.display(), real.display()))
+            .in_file(path)
+            .hint("把文件复制进项目目录，而不是链接到别处"))
     }
 }
 
-/// Renders serde's English wording in Chinese where the pattern is known.
-fn translate_toml_message(message: &str) -> String {
-    let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!("未知字段 {field}，可用字段：{expected}");
-    }
-    if let Some(field) = message.strip_prefix("missing field ") {
-        return format!("缺少必填字段 {field}");
-    }
-    if let Some(field) = message.strip_prefix("duplicate key ") {
-        return format!("重复的键 {field}");
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        return format!("类型不对：{rest}");
-    }
-    message.to_string()
-}
-
-/// A short hint for the common TOML mistakes.
-fn toml_hint(message: &str) -> String {
-    if message.contains("浮点数") {
-        "金额以元为单位，写整数（如 241670）或字符串（如 \"241,670.00\"）".into()
-    } else if message.starts_with("unknown field") {
-        "检查字段名拼写，字段说明见 README.md 的“数据格式”一节".into()
-    } else if message.starts_with("missing field") {
-        "补上该字段，字段说明见 README.md 的“数据格式”一节".into()
-    } else {
-        "按 TOML 语法修改该处，参见 README.md 的“数据格式”一节".into()
-    }
-}
+pub use parse::parse_toml;
 
 /// The raw inputs of one build: the unit-year, its catalogue and their sources.
 #[derive(Debug)]
@@ -157,19 +133,23 @@ pub struct Loaded {
 }
 
 /// Loads a unit-year's budget file and the catalogue of its year.
-pub fn load_unit_year(project: &Project, unit: &str, year: &str) -> Result<Loaded, Diagnostic> {
-    let path = project.unit_file(unit, year)?;
-    let file_year = check_year(year)?;
-    load_budget(project, unit, file_year, read_source(&path)?)
+pub fn load_unit_year(project: &Project, unit: &str, year: &str) -> Result<Loaded, Diagnostics> {
+    let path = project.unit_file(unit, year).map_err(one)?;
+    let file_year = check_year(year).map_err(one)?;
+    load_budget(project, unit, file_year, project.read(&path).map_err(one)?)
 }
 
 /// Parses an already read budget file and loads the catalogue of its year.
-pub fn load_budget(project: &Project, unit: &str, file_year: i32, source: SourceFile) -> Result<Loaded, Diagnostic> {
-    refuse_missing(&source)?;
+pub fn load_budget(project: &Project, unit: &str, file_year: i32, source: SourceFile) -> Result<Loaded, Diagnostics> {
+    refuse_missing(&source).map_err(one)?;
     let data: UnitYear = parse_toml(&source)?;
-    let catalog_source = read_source(&project.catalog_file(file_year))?;
+    let catalog_source = project.read(&project.catalog_file(file_year)).map_err(one)?;
     let catalog: Catalog = parse_toml(&catalog_source)?;
     Ok(Loaded { source, data, catalog, catalog_source, unit_dir: unit.to_string(), file_year })
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
 }
 
 /// M1: values `import` marked for the person to fill; the first is pointed at, the rest listed.
@@ -192,8 +172,12 @@ pub fn find_unit_years(project: &Project, year: Option<&str>) -> Vec<(String, St
         .into_iter()
         .flatten()
         .filter_map(|e| {
-            let is_toml = e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml");
-            let stem = if is_toml { e.path().file_stem()? } else if e.file_type().is_dir() { e.path().file_name()? } else { return None };
+            // Symlinks are listed like what they point to, so a batch and a single build see the
+            // same files (and both refuse one that leaves the project, when it is read).
+            // A FIFO or device named 2024.toml is listed too, to be refused when read.
+            let dir = e.path().is_dir();
+            let is_toml = !dir && e.path().extension().is_some_and(|x| x == "toml");
+            let stem = if is_toml { e.path().file_stem()? } else if dir { e.path().file_name()? } else { return None };
             let stem = stem.to_str()?.to_string();
             let unit = e.path().parent()?.file_name()?.to_str()?.to_string();
             (check_year(&stem).is_ok() && year.is_none_or(|y| y == stem)).then_some((unit, stem))
