@@ -5,6 +5,8 @@ mod book;
 #[path = "export/commands.rs"]
 mod commands;
 mod common;
+#[path = "export/headings.rs"]
+mod headings;
 
 use calamine::{Data, Reader};
 use gen_budget::derive::Source;
@@ -13,7 +15,7 @@ use book::{Book, INCOME, SHEETS, SPENDING, a1, assert_class_rows, d, shown};
 
 #[test]
 fn putuo_sheets_titles_and_heading_lines() {
-    let mut book = Book::of("普陀城运", "普陀区级");
+    let mut book = Book::of("普陀城运");
     assert_eq!(book.xlsx.sheet_names(), SHEETS.map(String::from).to_vec());
     let titles = [
         "2024年部门财务收支预算总表",
@@ -54,7 +56,7 @@ fn putuo_sheets_titles_and_heading_lines() {
 
 #[test]
 fn putuo_headers_are_merged_as_printed() {
-    let mut book = Book::of("普陀城运", "普陀区级");
+    let mut book = Book::of("普陀城运");
     let t2 = book.sheet(2);
     for range in ["A3:D3", "E3:I3", "A4:C4", "D4:D5", "E4:E5", "I4:I5"] {
         assert!(
@@ -150,7 +152,7 @@ fn putuo_headers_are_merged_as_printed() {
 
 #[test]
 fn putuo_amounts_are_exact_numbers() {
-    let mut book = Book::of("普陀城运", "普陀区级");
+    let mut book = Book::of("普陀城运");
     let b = book.budget.clone();
     let total = b.ledger.total(|_, _| true);
     let t2 = book.sheet(2);
@@ -266,7 +268,7 @@ fn putuo_amounts_are_exact_numbers() {
 
 #[test]
 fn empty_tables_carry_the_pdf_note() {
-    let mut book = Book::of("普陀城运", "普陀区级");
+    let mut book = Book::of("普陀城运");
     let t6 = book.sheet(6);
     assert_eq!(t6.text("A6"), "合计");
     assert_eq!(t6.yuan("E6", 1), None);
@@ -281,88 +283,9 @@ fn empty_tables_carry_the_pdf_note() {
 }
 
 #[test]
-fn town_tables_are_in_wan_with_exact_values() {
-    let mut book = Book::of("安亭城运", "嘉定镇级");
-    assert_eq!(book.xlsx.sheet_names(), SHEETS.map(String::from).to_vec());
-    let b = book.budget.clone();
-    for n in 1..=9 {
-        let sheet = book.sheet(n);
-        assert_eq!(
-            sheet.text("A2"),
-            "编制部门：上海市嘉定区安亭镇城市运行管理中心",
-            "sheet {n}"
-        );
-        let last = ["D", "I", "G", "G", "G", "G", "G", "F", "G"][n - 1];
-        assert_eq!(sheet.text(&format!("{last}2")), "单位：万元", "sheet {n}");
-    }
-    let t2 = book.sheet(2);
-    assert_eq!(t2.text("A1"), "2024年部门收入预算总表");
-    assert_eq!(
-        t2.yuan("E21", 10_000),
-        d(57_152_900),
-        "合计 = 收入总计, in 万元 but exact"
-    );
-    assert_eq!(
-        t2.yuan("I21", 10_000),
-        shown(b.ledger.total(|_, _| true).of_source(Source::Other))
-    );
-    assert_eq!(
-        t2.format("E6"),
-        "0.00",
-        "the town set prints tables 2–8 without separators"
-    );
-    assert_class_rows(&t2, &b, |_, _| true, &INCOME, 10_000);
-    let t3 = book.sheet(3);
-    assert_class_rows(&t3, &b, |_, _| true, &SPENDING, 10_000);
-    assert_class_rows(
-        &book.sheet(5),
-        &b,
-        |s, _| s == Source::General,
-        &SPENDING,
-        10_000,
-    );
-    assert_eq!(
-        t3.yuan("G6", 10_000),
-        None,
-        "the town set blanks a zero 项目支出 (blank_zero t3 = [3])"
-    );
-    assert_eq!(
-        t3.at("F16"),
-        &Data::Float(0.0),
-        "… but prints a zero 基本支出"
-    );
-    let t1 = book.sheet(1);
-    assert_eq!(
-        t1.format("B5"),
-        "#,##0.00",
-        "tables 1 and 4 keep separators"
-    );
-    assert_eq!(t1.yuan("B12", 10_000), d(57_152_900));
-    let t8 = book.sheet(8);
-    let (personnel, public) = b.economic_totals();
-    let last = t8.last_row();
-    assert_eq!(
-        (
-            t8.yuan(&format!("E{last}"), 10_000),
-            t8.yuan(&format!("F{last}"), 10_000)
-        ),
-        (shown(personnel), shown(public))
-    );
-    let t9 = book.sheet(9);
-    assert_eq!(
-        (t9.yuan("A6", 10_000), t9.yuan("C6", 10_000)),
-        (None, None),
-        "no “三公” money: blank, as the PDF"
-    );
-}
-
-#[test]
 fn every_amount_cell_holds_the_exact_value() {
-    for (unit, style, scale) in [
-        ("普陀城运", "普陀区级", 1),
-        ("安亭城运", "嘉定镇级", 10_000),
-    ] {
-        let mut book = Book::of(unit, style);
+    for (unit, scale) in [("普陀城运", 1), ("安亭城运", 10_000)] {
+        let mut book = Book::of(unit);
         for n in 1..=9 {
             let sheet = book.sheet(n);
             let scale = if n == 9 { 10_000 } else { scale };
@@ -379,10 +302,10 @@ fn every_amount_cell_holds_the_exact_value() {
 
 #[test]
 fn the_same_input_gives_the_same_bytes() {
-    let first = Book::of("普陀城运", "普陀区级").bytes;
+    let first = Book::of("普陀城运").bytes;
     std::thread::sleep(std::time::Duration::from_millis(1100));
     assert!(
-        first == Book::of("普陀城运", "普陀区级").bytes,
+        first == Book::of("普陀城运").bytes,
         "two exports must be byte-identical"
     );
 }

@@ -249,8 +249,10 @@ fn table(
     let widths = [vec![8.0; nc], vec![36.0], vec![18.0; layout.heads.len()]].concat();
     Sheet {
         name: layout.name,
-        title: format!("{}年{}{}", cx.year, cx.d, layout.title),
-        owner: cx.owner.clone(),
+        heading: cx.heading(
+            format!("{}年{}{}", cx.year, cx.d, layout.title),
+            cx.formats.scale,
+        ),
         scale: cx.formats.scale,
         number,
         widths,

@@ -55,16 +55,26 @@ impl BodyRow {
     }
 }
 
+/// The lines above a table's header, as its template set prints them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Heading {
+    /// Row 1: the table title.
+    pub title: String,
+    /// The set's table label (`部门预算08表`), on its own row at the right, when the set prints one.
+    pub label: Option<String>,
+    /// Left of the next row: `编制部门：…`, `编报单位：…`.
+    pub owner: String,
+    /// Right of that row, in the last column: `单位：元`, `单位：万元`.
+    pub unit: String,
+}
+
 /// One worksheet: a table of the document with its heading, header and rows.
 #[derive(Debug, Clone)]
 pub(crate) struct Sheet {
     /// Sheet tab name, short and unique (the importer classifies sheets by its words).
     pub name: &'static str,
-    /// Row 1: the table title as the document prints it.
-    pub title: String,
-    /// Row 2, left: `编制部门：…`.
-    pub owner: String,
-    /// Row 2, right: the unit the amounts are shown in.
+    pub heading: Heading,
+    /// The unit the amounts are stored and shown in.
     pub scale: Scale,
     /// Display format of the amounts (decimals, separators, how a shown zero looks).
     pub number: NumberFormat,
@@ -82,6 +92,11 @@ impl Sheet {
     pub(crate) fn width(&self) -> u16 {
         self.widths.len() as u16
     }
+
+    /// Rows above the header: title, the label when there is one, owner and unit.
+    pub(crate) fn heading_rows(&self) -> u32 {
+        if self.heading.label.is_some() { 3 } else { 2 }
+    }
 }
 
 /// What every table of one document shares: year, wording, owner line and number formats.
@@ -92,6 +107,18 @@ pub(crate) struct Context<'a> {
     /// `编制部门：上海市…（…）`.
     pub owner: String,
     pub formats: &'a Formats,
+}
+
+impl Context<'_> {
+    /// The built-in (base 区级) heading, kept where the set's own cannot be read.
+    pub(crate) fn heading(&self, title: String, scale: Scale) -> Heading {
+        Heading {
+            title,
+            label: None,
+            owner: self.owner.clone(),
+            unit: format!("单位：{}", scale.label()),
+        }
+    }
 }
 
 /// The number format of table 9 (万元, two decimals, separators), as render/tables.rs prints it.

@@ -166,8 +166,10 @@ fn two_sided(
     body.push(BodyRow::plain(last));
     Sheet {
         name: layout.name,
-        title: format!("{}年{}{}", cx.year, cx.d, layout.title),
-        owner: cx.owner.clone(),
+        heading: cx.heading(
+            format!("{}年{}{}", cx.year, cx.d, layout.title),
+            cx.formats.scale,
+        ),
         scale: cx.formats.scale,
         number,
         widths: layout.widths,
@@ -207,8 +209,10 @@ pub(crate) fn three_public(b: &Budget, cx: &Context) -> Sheet {
     ];
     Sheet {
         name: "表9 “三公”经费和机关运行经费预算表",
-        title: format!("{}“三公”经费和机关运行经费预算表", cx.d),
-        owner: cx.owner.clone(),
+        heading: cx.heading(
+            format!("{}“三公”经费和机关运行经费预算表", cx.d),
+            Scale::Wan,
+        ),
         scale: Scale::Wan,
         number: WAN_TABLE,
         widths: vec![16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 26.0],

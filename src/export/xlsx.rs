@@ -92,24 +92,25 @@ fn build(sheets: &[Sheet], title: &str, author: &str, year: i32) -> Result<Vec<u
     workbook.save_to_buffer()
 }
 
-/// One table: title, owner and unit lines, header, body, note, print set-up.
+/// One table: heading lines, header, body, note, print set-up.
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     let styles = Styles::of(sheet);
     let last = sheet.width() - 1;
     ws.set_name(sheet.name)?;
-    ws.merge_range(0, 0, 0, last, &sheet.title, &styles.title)?;
-    ws.set_row_height(0, 28)?;
-    span(ws, 1, 0, 1, last, &sheet.owner, &styles.owner)?;
-    ws.write_string_with_format(
-        1,
-        last,
-        format!("单位：{}", sheet.scale.label()),
-        &styles.unit,
-    )?;
+    write_heading(ws, sheet, &styles)?;
+    let top = sheet.heading_rows();
     for h in &sheet.head {
-        span(ws, 2 + h.row, h.col, h.rows, h.cols, &h.text, &styles.head)?;
+        span(
+            ws,
+            top + h.row,
+            h.col,
+            h.rows,
+            h.cols,
+            &h.text,
+            &styles.head,
+        )?;
     }
-    let first = 2 + sheet.head_rows;
+    let first = top + sheet.head_rows;
     for (i, row) in sheet.body.iter().enumerate() {
         write_row(ws, first + i as u32, row, sheet.scale, &styles)?;
     }
@@ -121,6 +122,22 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
         ws.set_column_width(c as u16, *width)?;
     }
     print_setup(ws, first)
+}
+
+/// The title merged across, the set's label at the right of its own row as the PDF sets it,
+/// then the owner line on the left and the unit line in the last column.
+fn write_heading(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles) -> Result<(), XlsxError> {
+    let last = sheet.width() - 1;
+    let heading = &sheet.heading;
+    ws.merge_range(0, 0, 0, last, &heading.title, &styles.title)?;
+    ws.set_row_height(0, 28)?;
+    if let Some(label) = &heading.label {
+        ws.write_string_with_format(1, last, label, &styles.unit)?;
+    }
+    let row = sheet.heading_rows() - 1;
+    span(ws, row, 0, 1, last, &heading.owner, &styles.owner)?;
+    ws.write_string_with_format(row, last, &heading.unit, &styles.unit)?;
+    Ok(())
 }
 
 /// A4 landscape, one page wide, the heading and header rows on every page.

@@ -32,7 +32,7 @@ pub struct Book {
 }
 
 impl Book {
-    pub fn of(unit: &str, style: &str) -> Book {
+    pub fn of(unit: &str) -> Book {
         let templates = common::templates();
         let loaded = load_unit_year(&common::project(), unit, "2024").expect("loads");
         let checked = check(&loaded, &templates);
@@ -41,8 +41,7 @@ impl Book {
             "the shipped data has no errors"
         );
         let bytes =
-            gen_budget::export::workbook(&loaded, &checked.budget, &templates.formats(style))
-                .expect("workbook");
+            gen_budget::export::workbook(&loaded, &checked.budget, &templates).expect("workbook");
         let xlsx = Xlsx::new(Cursor::new(bytes.clone())).expect("a readable workbook");
         Book {
             xlsx,
@@ -69,7 +68,7 @@ impl Book {
                 .map(|f| f.format_code.clone())
                 .unwrap_or_default()
         };
-        let formats = ["E6", "B5", "A6", "D6"]
+        let formats = ["E6", "B5", "A6", "D6", "E7", "B6", "A7"]
             .iter()
             .map(|at| (at.to_string(), format_of(at)))
             .collect();
@@ -185,10 +184,22 @@ pub const SPENDING: [Column; 3] = [
     |c| c.of_kind(Kind::Project),
 ];
 
-/// Every 类/款/项 row of a classification table and its 合计: codes as text with parents
-/// repeated, the catalogue name, and each amount exact (a blank only where the amount is zero).
+/// [`assert_class_rows_from`] for a sheet whose data starts on row 6 (no label row).
 pub fn assert_class_rows(
     sheet: &Sheet,
+    b: &Budget,
+    keep: fn(Source, Kind) -> bool,
+    columns: &[Column],
+    scale: i64,
+) {
+    assert_class_rows_from(sheet, 6, b, keep, columns, scale);
+}
+
+/// Every 类/款/项 row of a classification table from row `first` and its 合计: codes as text with
+/// parents repeated, the catalogue name, and each amount exact (a blank only where it is zero).
+pub fn assert_class_rows_from(
+    sheet: &Sheet,
+    first: u32,
     b: &Budget,
     keep: fn(Source, Kind) -> bool,
     columns: &[Column],
@@ -206,7 +217,7 @@ pub fn assert_class_rows(
         }
     };
     for (i, r) in rows.iter().enumerate() {
-        let at = 6 + i as u32;
+        let at = first + i as u32;
         let parts = r.code_parts();
         for (c, letter) in ["A", "B", "C"].iter().enumerate() {
             let want = parts
@@ -226,7 +237,7 @@ pub fn assert_class_rows(
         );
         amounts(at, &r.cell);
     }
-    let total = 6 + rows.len() as u32;
+    let total = first + rows.len() as u32;
     assert_eq!(sheet.text(&format!("A{total}")), "合计");
     assert!(sheet.merges.contains(&format!("A{total}:D{total}")));
     amounts(total, &b.ledger.total(keep));
