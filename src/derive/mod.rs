@@ -3,7 +3,7 @@
 //! Only leaf amounts come in; every subtotal, total and comparison is computed here.
 
 pub mod change;
-pub mod date;
+pub(crate) mod date;
 pub mod indicator;
 pub mod ledger;
 mod build;
