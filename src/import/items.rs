@@ -27,8 +27,11 @@ pub(crate) struct ItemLeaves {
     pub(crate) project_origin: Vec<String>,
 }
 
+/// One 项's amounts by source key as the TOML holds them: (基本支出, 项目支出).
+pub(crate) type Written = (BTreeMap<String, Decimal>, BTreeMap<String, Decimal>);
+
 /// A split of the non-appropriation sources a person already wrote, kept when it still fits.
-pub(crate) type KnownSplit = BTreeMap<String, (BTreeMap<String, Decimal>, BTreeMap<String, Decimal>)>;
+pub(crate) type KnownSplit = BTreeMap<String, Written>;
 
 /// The tables the items are read from.
 pub(crate) struct ItemTables<'a> {
@@ -82,7 +85,7 @@ pub(crate) fn origin(sheet: &str, row: &ClassRow, column: Column) -> String {
     format!("{}!{cell}", sheet.trim())
 }
 
-fn item_leaves(code: &str, inc: &ClassRow, sp: &ClassRow, t: &ItemTables<'_>, known: Option<&(BTreeMap<String, Decimal>, BTreeMap<String, Decimal>)>, workbook: &Path, found: &mut Diagnostics) -> Option<ItemLeaves> {
+fn item_leaves(code: &str, inc: &ClassRow, sp: &ClassRow, t: &ItemTables<'_>, known: Option<&Written>, workbook: &Path, found: &mut Diagnostics) -> Option<ItemLeaves> {
     let at = |row: &ClassRow, sheet: &str, column: Column, message: String| {
         let col = row.figures.get(&column).map_or(row.code_col, |f| f.col);
         cross(workbook, sheet, row.row, col, message)
@@ -127,7 +130,7 @@ fn put(map: &mut BTreeMap<&'static str, Decimal>, origins: &mut Vec<String>, key
 
 /// Splits the non-appropriation income of a 项 between 基本 and 项目: the person's own split when
 /// it still fits, else 基本支出 taken from the sources in a fixed order (the export does not say).
-fn split_own(leaves: &mut ItemLeaves, inc: &ClassRow, sheet: &str, own_basic: Decimal, known: Option<&(BTreeMap<String, Decimal>, BTreeMap<String, Decimal>)>) {
+fn split_own(leaves: &mut ItemLeaves, inc: &ClassRow, sheet: &str, own_basic: Decimal, known: Option<&Written>) {
     let amounts: Vec<(&'static str, Decimal, String)> = OWN.iter().map(|&(c, k)| (k, inc.get(c), origin(sheet, inc, c))).filter(|(_, a, _)| !a.is_zero()).collect();
     let fits = known.filter(|(b, p)| {
         let basic: Decimal = OWN.iter().map(|(_, k)| b.get(*k).copied().unwrap_or_default()).sum();
