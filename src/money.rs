@@ -66,6 +66,11 @@ impl Amount {
         self.0.checked_add(rhs.0).map(Amount)
     }
 
+    /// The size of the gap between two amounts, without sign (saturating, like the operators).
+    pub fn difference(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_sub(other.0).abs())
+    }
+
     /// The sum of many amounts, or `None` when it cannot be represented.
     pub fn checked_sum(items: impl IntoIterator<Item = Amount>) -> Option<Amount> {
         items.into_iter().try_fold(Amount::ZERO, Amount::checked_add)

@@ -139,7 +139,14 @@ fn figure_edits() -> impl Strategy<Value = Vec<(prop::sample::Index, usize)>> {
 fn drive_figures(i: usize, edits: &[(prop::sample::Index, usize)]) -> Result<(), TestCaseError> {
     let text = shipped(i);
     let (figures, _) = values(&text);
-    let chosen: Vec<(Range<usize>, usize)> = edits.iter().map(|(at, v)| (at.get(&figures).span.clone(), *v)).collect();
+    let mut chosen: Vec<(Range<usize>, usize)> = Vec::new();
+    for (at, v) in edits {
+        // A figure picked twice keeps its first extreme.
+        let span = at.get(&figures).span.clone();
+        if !chosen.iter().any(|(s, _)| *s == span) {
+            chosen.push((span, *v));
+        }
+    }
     let beyond = chosen.iter().any(|(_, v)| *v >= WITHIN.len());
     let edits = chosen.into_iter().map(|(span, v)| (span, WITHIN.iter().chain(&BEYOND).nth(v).unwrap().to_string())).collect();
     let outcome = run(i, replace(&text, edits));

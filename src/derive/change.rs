@@ -46,7 +46,7 @@ impl Change {
 
     /// Size of the change without sign, in 元.
     pub fn magnitude(self) -> Amount {
-        Amount((self.current.yuan() - self.prior.yuan()).abs())
+        self.current.difference(self.prior)
     }
 
     /// Size of the change in percent of last year, without sign; `None` when last year was 0.

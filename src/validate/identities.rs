@@ -42,7 +42,7 @@ fn check_basic_public(cx: &Context, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error("X13", format!("各科目 basic_public 合计 {} 元与经济分类公用经费合计 {} 元不一致", yuan(typed), yuan(public)))
                 .at(&cx.loaded.source, first.span())
-                .hint(format!("相差 {} 元；表一的人员经费、公用经费须与表八一致", yuan(Amount((typed.yuan() - public.yuan()).abs()))))
+                .hint(format!("相差 {} 元；表一的人员经费、公用经费须与表八一致", yuan(typed.difference(public))))
                 .place(Place::Table(1)),
         );
     }
@@ -93,7 +93,7 @@ fn check_insurance_pairs(cx: &Context, diags: &mut Diagnostics) {
             )
             .at_opt(&cx.loaded.source, at)
             .label(format!("应为 {} 元", yuan(function)))
-            .hint(format!("两者是同一笔缴费，相差 {} 元", yuan(Amount((economic.yuan() - function.yuan()).abs()))))
+            .hint(format!("两者是同一笔缴费，相差 {} 元", yuan(economic.difference(function))))
             .place(Place::Table(8)),
         );
     }
@@ -225,7 +225,7 @@ fn check_pension_heuristic(cx: &Context, diags: &mut Diagnostics) {
     let economic = &cx.loaded.data.economic;
     let (Some(pension), Some(annuity)) = (economic.get("30108"), economic.get("30109")) else { return };
     let (p, a) = (pension.get_ref().yuan(), annuity.get_ref().yuan());
-    if a * rust_decimal::Decimal::TWO == p {
+    if a.checked_mul(rust_decimal::Decimal::TWO) == Some(p) {
         return;
     }
     diags.push(

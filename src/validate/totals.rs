@@ -45,7 +45,7 @@ fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
             Diagnostic::error(code, format!("填写的{name} {} 元与明细推算的 {} 元不一致", yuan(value), yuan(derived)))
                 .at(&cx.loaded.source, typed.span())
                 .label(format!("明细合计为 {} 元", yuan(derived)))
-                .hint(format!("下级合计为 {}，相差 {} 元；改正明细或删去此合计（程序会自动计算）", yuan(derived), yuan(Amount((value.yuan() - derived.yuan()).abs()))))
+                .hint(format!("下级合计为 {}，相差 {} 元；改正明细或删去此合计（程序会自动计算）", yuan(derived), yuan(value.difference(derived))))
                 .place(place),
         );
     }
