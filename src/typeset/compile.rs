@@ -9,6 +9,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::world::{DocWorld, Engine};
+use super::{located, messages, source_map};
 use crate::diag::Diagnostic;
 
 /// A laid-out document and its PDF bytes.
@@ -46,12 +47,32 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     Ok(Compiled { document, pdf })
 }
 
-/// A Typst error points into generated source, so it names the line there: a template bug.
+/// A Typst error points into generated source: named by the template line that wrote it.
 fn typst_error(world: &DocWorld, err: &typst::diag::SourceDiagnostic) -> Diagnostic {
-    let line = world.range(err.span).map(|r| world.source_text()[..r.start].matches('\n').count() + 1);
-    let place = line.map(|l| format!("（生成的 Typst 源文件第 {l} 行）")).unwrap_or_default();
-    Diagnostic::error("C3", format!("排版失败：{}{place}", err.message))
-        .hint("这通常是模板错误；用 --keep-typ 保留生成的 .typ 文件以便检查")
+    let text = world.source_text();
+    let range = world.range(err.span);
+    let message = messages::typst(&err.message);
+    let generated = range.as_ref().map_or(String::new(), |r| format!("{GENERATED}第 {} 行", text[..r.start].matches('\n').count() + 1));
+    let origin = range.as_ref().and_then(|r| source_map::locate(text, r.start).map(|o| (o, r.len())));
+    let Some((origin, width)) = origin else {
+        let place = if generated.is_empty() { String::new() } else { format!("（{generated}）") };
+        return Diagnostic::error("C3", format!("排版失败：{message}{place}")).hint(TEMPLATE_HINT);
+    };
+    let which = if origin.file.builtin { "内置模板" } else { "模板" };
+    let d = Diagnostic::error("C3", format!("排版失败：{message}（{generated}，由{which}第 {} 行写出）", origin.line));
+    located::at_template(d, &origin, width, messages::short(&message)).hint(TEMPLATE_HINT)
+}
+
+const TEMPLATE_HINT: &str = "这是模板错误：修改所指的模板行；删除 templates/ 中的同名文件即恢复内置模板";
+
+/// How a C3 message names the generated source; `name_kept_source` adds the file's path to it.
+const GENERATED: &str = "生成的 Typst 源文件";
+
+/// Names the kept generated source in C3 messages, for a draft that wrote it with `--keep-typ`.
+pub fn name_kept_source(diagnostics: &mut [Diagnostic], typ: &std::path::Path) {
+    for d in diagnostics.iter_mut().filter(|d| d.code == "C3") {
+        d.message = d.message.replace(GENERATED, &format!("{GENERATED} {} ", typ.display()));
+    }
 }
 
 fn missing_glyph_error(chars: &[String]) -> Diagnostic {

@@ -1,8 +1,13 @@
 //! Stage 6: Typst source → laid-out pages → PDF bytes, all in-process.
 
 pub mod compile;
+pub(crate) mod fonts;
+pub(crate) mod located;
+pub(crate) mod messages;
+pub(crate) mod source_map;
 pub mod text;
 pub mod world;
 
-pub use compile::{compile, Compiled};
+pub use compile::{compile, name_kept_source, Compiled};
+pub use source_map::strip_markers;
 pub use world::Engine;

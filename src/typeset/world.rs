@@ -14,9 +14,6 @@ use typst::{Library, LibraryExt, World};
 
 use crate::diag::Diagnostic;
 
-/// Font families the templates use; checked at start-up against the loaded fonts.
-pub const REQUIRED_FAMILIES: [&str; 2] = ["Noto Serif CJK SC", "Noto Sans CJK SC"];
-
 /// Long-lived state shared by every document of a process: library and fonts.
 pub struct Engine {
     library: LazyHash<Library>,
@@ -26,17 +23,10 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Loads every font file in `dir` and checks the families the templates need.
+    /// Loads every font file in `dir`, refusing damaged files and missing faces (F1, F2).
     pub fn load(dir: &Path) -> Result<Arc<Self>, Diagnostic> {
-        let (fonts, fingerprint) = load_fonts(dir)?;
+        let (fonts, fingerprint) = super::fonts::load_fonts(dir)?;
         let book = FontBook::from_fonts(&fonts);
-        for family in REQUIRED_FAMILIES {
-            if book.select_family(&family.to_lowercase()).next().is_none() {
-                return Err(Diagnostic::error("F2", format!("字体目录中缺少字体“{family}”"))
-                    .in_file(dir)
-                    .hint("fonts/ 中应有 NotoSerifSC-Regular.otf、NotoSerifSC-Bold.otf、NotoSansSC-Regular.otf"));
-            }
-        }
         Ok(Arc::new(Self { library: LazyHash::new(Library::default()), book: LazyHash::new(book), fonts, fingerprint }))
     }
 
@@ -45,29 +35,6 @@ impl Engine {
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
-}
-
-fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> {
-    let missing = || Diagnostic::error("F1", format!("找不到字体目录 {}", dir.display())).in_file(dir);
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|_| missing())?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| matches!(e.to_str(), Some("otf" | "ttf" | "otc" | "ttc"))))
-        .collect();
-    paths.sort();
-    let mut fonts = Vec::new();
-    let mut stamp = String::new();
-    for path in paths {
-        if let Ok(meta) = std::fs::metadata(&path) {
-            let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
-            stamp.push_str(&format!("{}:{}:{modified};", path.display(), meta.len()));
-        }
-        let data = std::fs::read(&path)
-            .map_err(|e| Diagnostic::error("F1", format!("无法读取字体 {}：{e}", path.display())).in_file(&path))?;
-        fonts.extend(Font::iter(Bytes::new(data)));
-    }
-    Ok((fonts, crate::output::sha256_hex(stamp.as_bytes())))
 }
 
 /// The fixed id of the generated main file; reused so file ids never run out.
