@@ -13,7 +13,7 @@ bin="$CARGO_TARGET_DIR/release/gen-budget"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r departments catalog templates "$work/"
-ln -s "$root/fonts" "$work/fonts"
+cp -rl "$root/fonts" "$work/fonts" 2>/dev/null || cp -r "$root/fonts" "$work/fonts"
 echo "| unit | export median (ms) | export min–max (ms) | import median (ms) | import min–max (ms) |"
 echo "|---|---:|---:|---:|---:|"
 for unit in 普陀城运 安亭城运; do

@@ -29,7 +29,7 @@ for n in ${SIZES:-1 50 200}; do
   dir="$work/n$n"
   mkdir -p "$dir"
   cp -r catalog "$dir/"
-  ln -s "$root/fonts" "$dir/fonts"
+  cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
   "$bin/synth" --units "$n" --seed 42 --root "$dir" --catalog "$root" >/dev/null
   /usr/bin/time -f "%e %M" -o "$work/time" "$bin/gen-budget" --all 2024 --root "$dir" --keep-typ > "$work/out" 2>&1
   read -r wall rss < "$work/time"
@@ -53,7 +53,7 @@ done
 dir="$work/preview"
 mkdir -p "$dir"
 cp -r departments catalog "$dir/"
-ln -s "$root/fonts" "$dir/fonts"
+cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
 port=$(python3 -c "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1])")
 "$bin/gen-budget" preview 普陀城运 2024 --port "$port" --root "$dir" > /dev/null 2>&1 &
 server=$!

@@ -13,7 +13,7 @@ bin="$CARGO_TARGET_DIR/release/gen-budget"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r catalog templates "$work/"
-ln -s "$root/fonts" "$work/fonts"
+cp -rl "$root/fonts" "$work/fonts" 2>/dev/null || cp -r "$root/fonts" "$work/fonts"
 mkdir -p "$work/departments/大"
 echo "| entries | file (KB) | findings | check wall (s) | s per 1 000 entries |"
 echo "|---:|---:|---:|---:|---:|"

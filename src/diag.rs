@@ -75,6 +75,12 @@ impl Diagnostic {
         Self { severity: Severity::Warning, ..Self::error(code, message) }
     }
 
+    /// The same finding under another code (a shared check used by several stages).
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
+    }
+
     /// Points the diagnostic at a byte range of a source file.
     pub fn at(mut self, source: &SourceFile, span: Range<usize>) -> Self {
         self.line_col = Some(source.line_col(span.start));

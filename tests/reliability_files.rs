@@ -246,3 +246,33 @@ fn a_file_that_is_not_utf8_names_its_line() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[U4]") && out.contains("第 3 行") && out.contains("UTF-8"), "{out}");
 }
+
+#[test]
+fn templates_and_fonts_linked_from_outside_are_refused() {
+    // A template override that is a symlink out of the project: C2, nothing written.
+    let (_d, root) = common::scratch_project();
+    let (_o, away) = outside();
+    std::fs::write(away.join("cover.typ"), "#panic(\"outside\")").unwrap();
+    std::fs::remove_file(root.join("templates/budget/cover.typ")).unwrap();
+    link(&away.join("cover.typ"), &root.join("templates/budget/cover.typ"));
+    let (code, out) = run(&root, &["普陀城运", "2024"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("[C2]") && out.contains("项目目录之外"), "{out}");
+    assert!(!root.join("out").exists());
+    // A FIFO named like a template is refused, not read.
+    let (_d, root) = common::scratch_project();
+    std::fs::remove_file(root.join("templates/budget/cover.typ")).unwrap();
+    mkfifo(&root.join("templates/budget/cover.typ"));
+    let (code, out) = run(&root, &["check", "普陀城运", "2024"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("[C2]") && out.contains("不是普通文件"), "{out}");
+    // A font file linked from outside: F1.
+    let (_d, root) = common::scratch_project();
+    let (_o, away) = outside();
+    std::fs::copy(root.join("fonts/NotoSansSC-Regular.otf"), away.join("sans.otf")).unwrap();
+    std::fs::remove_file(root.join("fonts/NotoSansSC-Regular.otf")).unwrap();
+    link(&away.join("sans.otf"), &root.join("fonts/NotoSansSC-Regular.otf"));
+    let (code, out) = run(&root, &["普陀城运", "2024"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("[F1]") && out.contains("项目目录之外"), "{out}");
+}

@@ -149,15 +149,18 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Replaces the symlinked fonts/ by a real copy of the shipped fonts.
+/// Replaces the scratch fonts/ (hard links to the shipped files) by real copies, so a test that
+/// damages a font damages only its own copy.
 fn real_fonts(root: &Path) -> PathBuf {
     let fonts = root.join("fonts");
     if fonts.is_symlink() {
         std::fs::remove_file(&fonts).unwrap();
-        std::fs::create_dir(&fonts).unwrap();
-        for name in ["NotoSansSC-Regular.otf", "NotoSerifSC-Bold.otf", "NotoSerifSC-Regular.otf"] {
-            std::fs::copy(common::root().join("fonts").join(name), fonts.join(name)).unwrap();
-        }
+    } else if fonts.exists() {
+        std::fs::remove_dir_all(&fonts).unwrap();
+    }
+    std::fs::create_dir(&fonts).unwrap();
+    for name in ["NotoSansSC-Regular.otf", "NotoSerifSC-Bold.otf", "NotoSerifSC-Regular.otf"] {
+        std::fs::copy(common::root().join("fonts").join(name), fonts.join(name)).unwrap();
     }
     fonts
 }

@@ -72,11 +72,9 @@ pub fn check_year(year: &str) -> Result<i32, Diagnostic> {
 /// Reads a file as UTF-8 text: only a regular file (never a FIFO or device, which could hang
 /// the run), missing, unreadable and non-UTF-8 files reported in Chinese with the line.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let meta = fs::metadata(path).map_err(|err| unreadable(path, &err))?;
-    if !meta.is_file() {
-        return Err(Diagnostic::error("U4", format!("{} 不是普通文件，不能作为数据读取", path.display()))
-            .in_file(path)
-            .hint("数据、目录、模板和字体都须是普通文件（不能是管道、设备或目录）"));
+    fs::metadata(path).map_err(|err| unreadable(path, &err))?;
+    if let Some(d) = not_regular(path) {
+        return Err(d);
     }
     let bytes = fs::read(path).map_err(|err| unreadable(path, &err))?;
     match String::from_utf8(bytes) {
@@ -109,14 +107,28 @@ impl Project {
 
     /// U12: a path under the project that resolves (through a symlink) outside it.
     pub fn check_inside(&self, path: &Path) -> Result<(), Diagnostic> {
-        let (Ok(root), Ok(real)) = (fs::canonicalize(&self.root), fs::canonicalize(path)) else { return Ok(()) };
-        if real.starts_with(&root) {
-            return Ok(());
-        }
-        Err(Diagnostic::error("U12", format!("{} 是指向项目目录之外（{}）的符号链接，拒绝读取", path.display(), real.display()))
-            .in_file(path)
-            .hint("把文件复制进项目目录，而不是链接到别处"))
+        outside_root(&self.root, path).map_or(Ok(()), |d| Err(d.with_code("U12")))
     }
+}
+
+/// A finding when `path` resolves (through a symlink) outside `root`; the caller picks the code
+/// (U12 for data, C2 for templates, F1 for fonts).
+pub fn outside_root(root: &Path, path: &Path) -> Option<Diagnostic> {
+    let (Ok(root), Ok(real)) = (fs::canonicalize(root), fs::canonicalize(path)) else { return None };
+    if real.starts_with(&root) {
+        return None;
+    }
+    Some(
+        Diagnostic::error("U12", format!("{} 是指向项目目录之外（{}）的符号链接，拒绝读取", path.display(), real.display()))
+            .in_file(path)
+            .hint("把文件复制进项目目录，而不是链接到别处"),
+    )
+}
+
+/// A finding when `path` is not a regular file (a FIFO, device or folder could hang a read).
+pub fn not_regular(path: &Path) -> Option<Diagnostic> {
+    let regular = fs::metadata(path).is_ok_and(|m| m.is_file());
+    (!regular).then(|| Diagnostic::error("U4", format!("{} 不是普通文件，不能读取", path.display())).in_file(path).hint("数据、目录、模板和字体都须是普通文件（不能是管道、设备或目录）"))
 }
 
 pub use parse::parse_toml;

@@ -274,8 +274,14 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
         })?;
         let path = entry.path();
         let wanted = path.extension().is_some_and(|e| e == "typ") || path.file_name().is_some_and(|n| n == "style.toml");
-        if !entry.file_type().is_file() || !wanted {
+        if entry.file_type().is_dir() || !wanted {
             continue;
+        }
+        // Symlinked templates are read like files, but never from outside the project, and a
+        // FIFO or device named like a template is refused rather than read (which could hang).
+        let root = dir.parent().unwrap_or(dir);
+        if let Some(d) = crate::load::outside_root(root, path).or_else(|| crate::load::not_regular(path)) {
+            return Err(d.with_code("C2"));
         }
         let name = path.strip_prefix(dir).expect("walkdir stays inside its root");
         let name = name.to_string_lossy().replace('\\', "/");

@@ -31,7 +31,11 @@ const HINT: &str = "fonts/ 中应有 NotoSerifSC-Regular.otf、NotoSerifSC-Bold.
 pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> {
     let mut fonts = Vec::new();
     let mut stamp = String::new();
+    let root = dir.parent().unwrap_or(dir);
     for path in font_paths(dir)? {
+        if let Some(d) = crate::load::outside_root(root, &path).or_else(|| crate::load::not_regular(&path)) {
+            return Err(d.with_code("F1").hint(HINT));
+        }
         let data = std::fs::read(&path).map_err(|e| unreadable(&path, &io_reason(&e)))?;
         stamp.push_str(&stamp_of(&path, &data));
         fonts.extend(parse_file(&path, data)?);

@@ -1394,7 +1394,7 @@ fn appropriation(ctx: &Ctx, name: &str) -> Sheet {
 
 // ─── project roots ───────────────────────────────────────────────────────────────────────────
 
-/// A scratch copy of the project (departments/, catalog/, templates/, fonts link) without the
+/// A scratch copy of the project (departments/, catalog/, templates/, fonts) without the
 /// unit's folder, so an import with `--unit` starts that unit from nothing.
 pub fn scratch_root_without(unit: &str) -> (TempDir, PathBuf) {
     let (dir, root) = super::scratch_project();
