@@ -8,12 +8,6 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 
-/// Writes `bytes` to `path` atomically: the old file stays until the new one is complete.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let base = path.parent().unwrap_or(Path::new("."));
-    write_files(base, &[(path.to_path_buf(), bytes.to_vec())])
-}
-
 /// Writes several files under `base` all or nothing: each is staged first, and only when every
 /// one is staged are they renamed into place. No folder between `base` and a file may be a
 /// symlink, and `base` itself may not be one.

@@ -276,3 +276,25 @@ fn templates_and_fonts_linked_from_outside_are_refused() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[F1]") && out.contains("项目目录之外"), "{out}");
 }
+
+#[test]
+fn export_and_import_never_write_through_a_planted_symlink() {
+    let (_d, root) = common::scratch_project();
+    let (_o, away) = outside();
+    link(&away, &root.join("out/2024"));
+    let before = tree(&away);
+    let (code, out) = run(&root, &["export", "普陀城运", "2024"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("[O3]"), "{out}");
+    assert_eq!(tree(&away), before);
+    // The workbook of a clean export, imported into a unit folder that is a link out of the project.
+    std::fs::remove_file(root.join("out/2024")).unwrap();
+    assert_eq!(run(&root, &["export", "普陀城运", "2024"]).0, 0);
+    let book = root.join("out/2024/普陀城运/上海市普陀区2024年区级部门预算.xlsx");
+    std::fs::remove_dir_all(root.join("departments/普陀城运")).unwrap();
+    link(&away, &root.join("departments/新单位"));
+    let (code, out) = run(&root, &["import", book.to_str().unwrap(), "--unit", "新单位"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("[O3]"), "{out}");
+    assert_eq!(tree(&away), before);
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::diag::Diagnostics;
 use crate::document::Document;
 use crate::load::{Loaded, Project};
-use crate::output::{sha256_hex, write_atomic};
+use crate::output::{sha256_hex, write_files};
 use crate::pipeline::{Checked, check, file_name};
 use crate::render::Templates;
 
@@ -44,7 +44,7 @@ pub fn export_documents(
     templates: &Templates,
     documents: &[Document],
 ) -> Result<Vec<Exported>, Diagnostics> {
-    write_all(prepare(project, templates, documents)?)
+    write_all(project, prepare(project, templates, documents)?)
 }
 
 /// Renders the workbook of each budget document, checked exactly as a release build checks it.
@@ -99,17 +99,9 @@ fn prepare_one(
     })
 }
 
-/// Writes each workbook atomically (temporary file, then rename) and hashes it.
-pub fn write_all(prepared: Vec<Prepared>) -> Result<Vec<Exported>, Diagnostics> {
-    prepared
-        .into_iter()
-        .map(|p| {
-            write_atomic(&p.path, &p.bytes).map_err(|d| Diagnostics(vec![d]))?;
-            Ok(Exported {
-                sha256: sha256_hex(&p.bytes),
-                path: p.path,
-                diagnostics: p.diagnostics,
-            })
-        })
-        .collect()
+/// Writes the workbooks all or none under `out/` (no symlinked folder written through) and hashes them.
+pub fn write_all(project: &Project, prepared: Vec<Prepared>) -> Result<Vec<Exported>, Diagnostics> {
+    let files: Vec<(PathBuf, Vec<u8>)> = prepared.iter().map(|p| (p.path.clone(), p.bytes.clone())).collect();
+    write_files(&project.out(), &files).map_err(|d| Diagnostics(vec![d]))?;
+    Ok(prepared.into_iter().map(|p| Exported { sha256: sha256_hex(&p.bytes), path: p.path, diagnostics: p.diagnostics }).collect())
 }

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{parse_toml, Project};
 use crate::model::Catalog;
-use crate::output::write_atomic;
+use crate::output::write_files;
 
 use book::{recognise, Book};
 use economic::{read_economic, three_public_leaves};
@@ -75,7 +75,7 @@ pub fn import_workbook(project: &Project, workbook: &Path, unit: Option<&str>, y
     apply(&mut doc, &figures);
     let text = doc.to_string();
     let path = project.departments().join(&unit).join(format!("{}.toml", book.year));
-    write_atomic(&path, text.as_bytes()).map_err(one)?;
+    write_files(&project.departments(), &[(path.clone(), text.clone().into_bytes())]).map_err(one)?;
     Ok(Imported { unit, year: book.year, path, text, diagnostics: found, sheets: book.taken(), origin })
 }
 
@@ -185,6 +185,6 @@ pub fn start_year(project: &Project, unit: &str, year: &str) -> Result<(PathBuf,
             .in_file(&project.departments().join(unit))
             .hint("首次建立请直接导入导出表：gen-budget import <工作簿.xlsx> --unit <简称>"));
     };
-    write_atomic(&path, doc.to_string().as_bytes())?;
+    write_files(&project.departments(), &[(path.clone(), doc.to_string().into_bytes())])?;
     Ok((path, earlier))
 }
