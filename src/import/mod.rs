@@ -8,6 +8,7 @@ mod base;
 mod book;
 mod cells;
 mod economic;
+mod edit;
 mod grid;
 mod items;
 mod sheets;

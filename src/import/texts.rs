@@ -7,7 +7,7 @@ use crate::model::Catalog;
 
 use super::grid::{normalise, Grid};
 use super::sheets::TextSheet;
-use super::write::{string_list, table_mut};
+use super::edit::{string_list, table_mut};
 
 /// Texts read from the workbook; None where the workbook has no such sheet.
 #[derive(Debug, Default)]

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+pub(crate) use super::edit::table_mut;
 
 use super::economic::{Sourced, ThreePublicLeaves};
 use super::items::ItemLeaves;
@@ -59,14 +61,6 @@ pub(crate) fn apply(doc: &mut DocumentMut, f: &Figures) {
     write_economic(table_mut(doc, "economic"), &f.economic);
     write_three_public(table_mut(doc, "three_public"), &f.three_public);
     f.texts.apply(doc);
-}
-
-/// The table at `key`, created when absent.
-pub(crate) fn table_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> &'a mut Table {
-    if !doc.contains_table(key) {
-        doc[key] = Item::Table(Table::new());
-    }
-    doc[key].as_table_mut().expect("checked to be a table")
 }
 
 /// Rebuilds `[[function]]` in code order: an existing entry keeps its texts, a new one gets markers.
@@ -127,19 +121,6 @@ fn write_three_public(table: &mut Table, t: &ThreePublicLeaves) {
         Some(s) if !s.yuan.is_zero() || table.contains_key("operating_costs") => set(table, "operating_costs", amount(s.yuan), &s.origin),
         _ => {}
     }
-}
-
-/// A list of strings as a multi-line array, one entry per line.
-pub(crate) fn string_list(items: &[String]) -> Value {
-    let mut array = Array::new();
-    for item in items {
-        let mut v = Value::from(item.as_str());
-        v.decor_mut().set_prefix("\n  ");
-        array.push_formatted(v);
-    }
-    array.set_trailing("\n");
-    array.set_trailing_comma(true);
-    Value::Array(array)
 }
 
 #[cfg(test)]

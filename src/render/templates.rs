@@ -19,9 +19,9 @@ use super::formats::{parse_formats, Formats};
 use super::view::DocView;
 use crate::diag::{io_reason, Diagnostic};
 use crate::model::SourceFile;
-use crate::typeset::located::builtin_path;
-use crate::typeset::messages;
-use crate::typeset::source_map::{self, FileEntry, Marked};
+use super::located::builtin_path;
+use super::messages;
+use super::source_map::{self, FileEntry, Marked};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
@@ -99,13 +99,14 @@ impl Templates {
         self.render(self.styles.get(style).unwrap_or_else(|| self.base()), BUDGET_DOCUMENT, view)
     }
 
-    /// Renders the Typst source of a 绩效自评表 document.
-    pub fn render_evaluation(&self, view: &crate::evaluation::EvaluationView) -> Result<String, Diagnostic> {
+    /// Renders the Typst source of a 绩效自评表 document (any view the evaluation template reads,
+    /// so this stage does not depend on the document kinds built on it).
+    pub fn render_evaluation(&self, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
         self.render(self.base(), EVALUATION_DOCUMENT, view)
     }
 
     /// Renders the Typst source of a 项目绩效目标申报表 booklet.
-    pub fn render_booklet(&self, view: &crate::booklet::BookletView) -> Result<String, Diagnostic> {
+    pub fn render_booklet(&self, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
         self.render(self.base(), BOOKLET_DOCUMENT, view)
     }
 

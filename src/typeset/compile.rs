@@ -9,7 +9,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::world::{DocWorld, Engine};
-use super::{located, messages, source_map};
+use crate::render::{located, messages, source_map};
 use crate::diag::Diagnostic;
 
 /// A laid-out document and its PDF bytes.

@@ -2,12 +2,9 @@
 
 pub mod compile;
 pub(crate) mod fonts;
-pub(crate) mod located;
-pub(crate) mod messages;
-pub(crate) mod source_map;
 pub mod text;
 pub mod world;
 
 pub use compile::{compile, name_kept_source, Compiled};
-pub use source_map::strip_markers;
+pub use crate::render::source_map::strip_markers;
 pub use world::Engine;

@@ -15,7 +15,7 @@ pub(crate) fn builtin_path(name: &str) -> PathBuf {
 /// The text of a template file as it was loaded, to place a snippet in it.
 fn template_source(file: &FileEntry) -> (PathBuf, Option<String>) {
     if file.builtin {
-        let text = crate::render::templates::BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == file.path).map(|(_, t)| t.to_string());
+        let text = super::templates::BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == file.path).map(|(_, t)| t.to_string());
         (builtin_path(&file.path), text)
     } else {
         (PathBuf::from(&file.path), std::fs::read_to_string(&file.path).ok())
