@@ -99,8 +99,10 @@ fn remove_stale(path: &Path) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".tmp")).and_then(|r| r.split(['-', '.']).next()) else { continue };
-        let alive = pid.parse::<u32>().is_ok_and(|p| p == std::process::id() || Path::new("/proc").join(p.to_string()).exists());
+        // Only `.<name>.<pid>-<n>.tmp`: another file's temporary (`.a.pdf.…` beside `a`) never matches.
+        let Some((pid, n)) = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".tmp")).and_then(|r| r.split_once('-')) else { continue };
+        let (Ok(pid), true) = (pid.parse::<u32>(), n.chars().all(|c| c.is_ascii_digit())) else { continue };
+        let alive = pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists();
         if !alive && entry.file_type().is_ok_and(|t| t.is_file()) {
             let _ = fs::remove_file(entry.path());
         }
