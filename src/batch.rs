@@ -243,7 +243,10 @@ fn read_manifests(project: &Project, targets: &[(String, String)]) -> BTreeMap<(
     let years: std::collections::BTreeSet<&String> = targets.iter().map(|(_, y)| y).collect();
     let mut out = BTreeMap::new();
     for year in years {
-        let Ok(text) = std::fs::read_to_string(manifest_path(project, year)) else { continue };
+        // A manifest that is not a regular file (a planted FIFO) is ignored, never waited on.
+        let path = manifest_path(project, year);
+        let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        let Some(text) = regular.then(|| std::fs::read_to_string(&path).ok()).flatten() else { continue };
         let Ok(manifest) = serde_json::from_str::<Manifest>(&text) else { continue };
         for entry in manifest.units {
             out.insert((entry.unit.clone(), entry.year.clone()), entry);

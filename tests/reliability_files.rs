@@ -298,3 +298,18 @@ fn export_and_import_never_write_through_a_planted_symlink() {
     assert!(out.contains("[O3]"), "{out}");
     assert_eq!(tree(&away), before);
 }
+
+#[test]
+fn a_fifo_given_as_workbook_or_planted_as_manifest_is_never_waited_on() {
+    let (_d, root) = common::scratch_project();
+    mkfifo(&root.join("book.xlsx"));
+    let book = root.join("book.xlsx");
+    let (code, out) = run(&root, &["import", book.to_str().unwrap(), "--unit", "普陀城运"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("[U7]") && out.contains("不是普通文件"), "{out}");
+    mkfifo(&root.join("out/2024/manifest.json"));
+    let (code, out) = run(&root, &["--all", "2024"]);
+    // The old manifest is ignored; the new one replaces the FIFO.
+    assert_eq!(code, 0, "{out}");
+    assert!(std::fs::symlink_metadata(root.join("out/2024/manifest.json")).unwrap().file_type().is_file());
+}

@@ -90,6 +90,9 @@ pub(crate) fn a1(row: u32, col: u32) -> String {
 
 /// Reads every sheet of a workbook, in workbook order.
 pub(crate) fn read_workbook(path: &Path) -> Result<Vec<Grid>, Diagnostic> {
+    if path.exists() && !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Err(unreadable(path, "不是普通文件"));
+    }
     let mut book = calamine::open_workbook_auto(path).map_err(|err| unreadable(path, &err.to_string()))?;
     let names = book.sheet_names();
     names
@@ -105,7 +108,8 @@ pub(crate) fn read_workbook(path: &Path) -> Result<Vec<Grid>, Diagnostic> {
 /// A workbook calamine cannot open is not an export at all.
 fn unreadable(path: &Path, reason: &str) -> Diagnostic {
     let missing = !path.is_file();
-    let message = if missing { format!("找不到工作簿 {}", path.display()) } else { format!("无法读取工作簿 {}（{}）", path.display(), translate(reason)) };
+    let why = if reason == "不是普通文件" { reason } else { translate(reason) };
+    let message = if missing && path.symlink_metadata().is_err() { format!("找不到工作簿 {}", path.display()) } else { format!("无法读取工作簿 {}（{why}）", path.display()) };
     Diagnostic::error("U7", message).in_file(path).hint("请提供预算管理一体化平台导出的 .xlsx（或 .xls）工作簿")
 }
 

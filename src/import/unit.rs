@@ -39,8 +39,9 @@ fn known_units(project: &Project) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (unit, year) in crate::load::find_unit_years(project, None) {
         let path = project.departments().join(&unit).join(format!("{year}.toml"));
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let Ok(doc) = toml::from_str::<toml::Table>(&text) else { continue };
+        // Through the project's reader: a FIFO or an outside link is skipped here, never waited on.
+        let Ok(source) = project.read(&path) else { continue };
+        let Ok(doc) = toml::from_str::<toml::Table>(&source.text) else { continue };
         let Some(u) = doc.get("unit").and_then(|u| u.as_table()) else { continue };
         let Some(name) = u.get("name").and_then(|n| n.as_str()) else { continue };
         out.push((unit.clone(), name.to_string()));
