@@ -5,26 +5,17 @@ use std::process::ExitCode;
 
 use gen_budget::diag::Diagnostics;
 use gen_budget::document::Document;
-use gen_budget::load::{check_year, find_unit_years, Project};
+use gen_budget::load::Project;
 use gen_budget::render::Templates;
 
-use super::{exit_status, one, print_diagnostics, report, usage};
+use super::{exit_status, one, print_diagnostics, report, targets};
 
 pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -> ExitCode {
     let project = Project::new(root);
-    let targets = match (all, unit, year) {
-        (true, year, None) => {
-            if let Some(Err(d)) = year.as_deref().map(check_year) {
-                return report(&one(d));
-            }
-            find_unit_years(&project, year.as_deref())
-        }
-        (false, Some(unit), Some(year)) => vec![(unit, year)],
-        _ => return usage("用法：gen-budget check <单位> <年>，或 gen-budget check --all [<年>]"),
+    let targets = match targets(&project, unit, year, all, "用法：gen-budget check <单位> <年>，或 gen-budget check --all [<年>]") {
+        Ok(targets) => targets,
+        Err(code) => return code,
     };
-    if targets.is_empty() {
-        return usage("departments/ 下没有找到任何 <单位>/<年>.toml");
-    }
     let templates = match Templates::load(&project.templates()) {
         Ok(t) => t,
         Err(d) => return report(&one(d)),

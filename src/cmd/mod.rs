@@ -47,6 +47,26 @@ pub fn build_options(args: &BuildArgs) -> BuildOptions {
     BuildOptions { mode, pdfa: args.pdfa, keep_typ: args.keep_typ }
 }
 
+/// The unit-years a `check` or `export` command names: one, or every one (of a year) with --all;
+/// a usage mistake is the exit status to return.
+pub fn targets(project: &Project, unit: Option<String>, year: Option<String>, all: bool, usage_text: &str) -> Result<Vec<(String, String)>, ExitCode> {
+    let targets = match (all, unit, year) {
+        // With --all the first positional is the year.
+        (true, year, None) => {
+            if let Some(Err(d)) = year.as_deref().map(gen_budget::load::check_year) {
+                return Err(report(&one(d)));
+            }
+            gen_budget::load::find_unit_years(project, year.as_deref())
+        }
+        (false, Some(unit), Some(year)) => vec![(unit, year)],
+        _ => return Err(usage(usage_text)),
+    };
+    if targets.is_empty() {
+        return Err(usage("departments/ 下没有找到任何 <单位>/<年>.toml"));
+    }
+    Ok(targets)
+}
+
 /// Prints every diagnostic, says nothing was written, and picks the exit status.
 pub fn report(diags: &Diagnostics) -> ExitCode {
     print_diagnostics(diags);

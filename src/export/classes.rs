@@ -4,22 +4,12 @@
 //! templates/lib.typ (the 区级 layout: parent codes repeated on every row).
 
 use crate::derive::ledger::split_code;
-use crate::derive::{Budget, Cell, Kind, Row, Source};
+use crate::derive::{Budget, Kind, Row, Source};
 use crate::money::Amount;
 
 use super::grid::{BodyRow, Context, Head, Sheet, Value, shown};
 
-type Column = fn(&Cell) -> Amount;
-
-/// Table 2's amount columns: 合计, 财政拨款收入, 事业收入, 事业单位经营收入, 其他收入, 上级补助收入.
-const INCOME_COLUMNS: [Column; 6] = [
-    |c| c.total(),
-    |c| c.sum(|s, _| s.is_appropriation()),
-    |c| c.of_source(Source::Business),
-    |c| c.of_source(Source::Operating),
-    |c| c.of_source(Source::Other),
-    |c| c.of_source(Source::Superior),
-];
+use crate::render::tables::{Column, INCOME_COLUMNS, SPENDING_COLUMNS};
 
 const INCOME_HEADS: [&str; 6] = [
     "合计",
@@ -28,12 +18,6 @@ const INCOME_HEADS: [&str; 6] = [
     "事业单位经营收入",
     "其他收入",
     "上级补助收入",
-];
-
-const SPENDING_COLUMNS: [Column; 3] = [
-    |c| c.total(),
-    |c| c.of_kind(Kind::Basic),
-    |c| c.of_kind(Kind::Project),
 ];
 
 const SPENDING_HEADS: [&str; 3] = ["合计", "基本支出", "项目支出"];

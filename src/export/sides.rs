@@ -2,13 +2,13 @@
 //!
 //! Rows and labels are those of templates/budget/tables/t1.typ, t4.typ and t9.typ.
 
-use crate::derive::{Budget, Cell, Kind, Level, Source};
+use crate::derive::{Budget, Kind, Level, Source};
 use crate::money::{Amount, Scale};
 use crate::numerals::chapter_marker;
 
 use super::grid::{BodyRow, Context, Head, Sheet, Value, WAN_TABLE, blank_zero, shown};
 
-type Column = fn(&Cell) -> Amount;
+use crate::render::tables::Column;
 
 /// Table 1: 本年收入 by source | 本年支出 by 类, 收入总计 and 支出总计 last.
 pub(crate) fn finances(b: &Budget, cx: &Context) -> Sheet {

@@ -131,10 +131,11 @@ pub fn build_tables(b: &Budget, f: &Formats) -> Tables {
     }
 }
 
-type Column = fn(&Cell) -> Amount;
+/// One amount column of a table, read from a rolled-up cell (shared with the XLSX export).
+pub(crate) type Column = fn(&Cell) -> Amount;
 
 /// 合计, 财政拨款收入, 事业收入, 事业单位经营收入, 其他收入, 上级补助收入 (last: only some sets print it).
-const INCOME_COLUMNS: [Column; 6] = [
+pub(crate) const INCOME_COLUMNS: [Column; 6] = [
     |c| c.total(),
     |c| c.sum(|s, _| s.is_appropriation()),
     |c| c.of_source(Source::Business),
@@ -143,7 +144,7 @@ const INCOME_COLUMNS: [Column; 6] = [
     |c| c.of_source(Source::Superior),
 ];
 
-const SPENDING_COLUMNS: [Column; 3] = [|c| c.total(), |c| c.of_kind(Kind::Basic), |c| c.of_kind(Kind::Project)];
+pub(crate) const SPENDING_COLUMNS: [Column; 3] = [|c| c.total(), |c| c.of_kind(Kind::Basic), |c| c.of_kind(Kind::Project)];
 
 /// A 类/款/项 table over the selected money, with the given amount columns.
 fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], style: Style<'_>) -> ClassTable {
