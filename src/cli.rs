@@ -58,6 +58,11 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Template sets (styles): start a new one from a shipped or project set, or list them.
+    Style {
+        #[command(subcommand)]
+        command: StyleCommand,
+    },
     /// Serve a live draft on 127.0.0.1 that refreshes when the data or templates change.
     Preview {
         unit: String,
@@ -65,6 +70,26 @@ pub enum Command {
         /// Port on 127.0.0.1 (0 picks a free one).
         #[arg(long, default_value_t = 8787)]
         port: u16,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// `gen-budget style …`: scaffolding and an overview of template sets.
+#[derive(Subcommand)]
+pub enum StyleCommand {
+    /// Create templates/styles/<名称>/ with a commented style.toml and the templates to edit.
+    New {
+        /// Folder name of the new set, later named in the unit's [unit] style = "<名称>".
+        name: String,
+        /// Set to start from: its templates and style.toml are copied (default: the base's most edited templates).
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// List every template set, built-in and the project's, with what each overrides.
+    List {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Some(Command::New { unit, year, root }) => cmd::new::run(&root, &unit, &year),
         Some(Command::Export { unit, year, all, root }) => cmd::export::run(&root, unit, year, all),
         Some(Command::Preview { unit, year, port, root }) => cmd::preview::run(&root, &unit, &year, port),
+        Some(Command::Style { command }) => cmd::style::run(command),
         None if cli.build.all => cmd::batch::run(&cli.build),
         None => cmd::build::run(&cli.build),
     }

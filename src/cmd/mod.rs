@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod new;
 pub mod preview;
+pub mod style;
 
 use std::process::ExitCode;
 use std::sync::Arc;
