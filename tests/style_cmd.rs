@@ -2,11 +2,14 @@
 //! refusals write nothing, and the listing of sets is exact.
 
 mod common;
+#[path = "style_cmd/list.rs"]
+mod list;
+#[path = "style_cmd/settings.rs"]
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use gen_budget::render::Formats;
 use gen_budget::render::formats::parse_formats;
 
 fn run(root: &Path, args: &[&str]) -> Output {
@@ -154,64 +157,6 @@ fn copies_come_from_the_projects_override_when_it_has_one() {
     );
 }
 
-#[test]
-fn uncommenting_every_line_gives_the_defaults_and_every_key_is_described() {
-    let (_dir, root) = fresh_project();
-    assert!(run(&root, &["style", "new", "全默认"]).status.success());
-    let text = std::fs::read_to_string(root.join("templates/styles/全默认/style.toml")).unwrap();
-    let uncommented: String = text
-        .lines()
-        .filter(|l| l.starts_with("# [") || l.starts_with("# ") && l.contains(" = "))
-        .map(|l| format!("{}\n", &l[2..]))
-        .collect();
-    assert_eq!(
-        parse_formats(Path::new("t"), &uncommented).unwrap(),
-        Formats::default(),
-        "the commented values must be the defaults:\n{uncommented}"
-    );
-    // Each section and key the file describes is exactly what style.toml accepts (serde lists them).
-    let mut described: Vec<(String, Vec<String>)> = Vec::new();
-    for line in uncommented.lines() {
-        match line.strip_prefix('[') {
-            Some(section) => {
-                described.push((section.trim_end_matches(']').to_string(), Vec::new()))
-            }
-            None => described
-                .last_mut()
-                .unwrap()
-                .1
-                .push(line.split(" = ").next().unwrap().to_string()),
-        }
-    }
-    let sections: Vec<String> = described.iter().map(|(s, _)| s.clone()).collect();
-    assert_eq!(sorted(accepted("zz_unknown = 1")), sorted(sections));
-    for (section, keys) in described {
-        assert_eq!(
-            sorted(accepted(&format!("[{section}]\nzz_unknown = 1"))),
-            sorted(keys),
-            "[{section}]"
-        );
-    }
-}
-
-/// The keys serde names when it refuses an unknown one.
-fn accepted(text: &str) -> Vec<String> {
-    let message = parse_formats(Path::new("t"), text).unwrap_err().message;
-    let list = message
-        .split("可用：")
-        .nth(1)
-        .and_then(|r| r.split('）').next())
-        .unwrap_or_else(|| panic!("{message}"));
-    list.split(", ")
-        .map(|k| k.trim_matches('`').to_string())
-        .collect()
-}
-
-fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
-    v
-}
-
 /// Runs a `style new` that must be refused with exactly `message` and exit status 2.
 fn refused(root: &Path, args: &[&str], message: &str) {
     let out = run(root, args);
@@ -278,7 +223,7 @@ fn refusals_name_the_problem_and_write_nothing() {
     refused(
         &root,
         &["style", "new", "空"],
-        &exists("空", "（文件夹已在，其中没有模板）"),
+        "错误[U11]: templates/styles/空/ 已存在（其中没有模板），不会写入其中\n |\n提示: 换一个名称，或先删除或改名该文件夹",
     );
     assert_eq!(
         std::fs::read_dir(root.join("templates/styles/空"))
@@ -303,79 +248,4 @@ fn a_symlinked_styles_folder_is_not_written_through() {
         0,
         "nothing written through the link"
     );
-}
-
-const BASE: &str =
-    "普陀区级（基础样式）  内置\n  项目改写的基础模板：无\n  style.toml：无（全部取默认值）\n";
-/// 嘉定镇级's listing, from the shipped folder (its templates and style.toml keys change as the set grows).
-fn jiading() -> String {
-    let dir = common::root().join("templates/styles/嘉定镇级");
-    let mut names: Vec<String> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "typ"))
-        .map(|e| {
-            e.path()
-                .strip_prefix(&dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    let doc: toml_edit::DocumentMut = builtin("styles/嘉定镇级/style.toml").parse().unwrap();
-    let keys: Vec<String> = doc
-        .iter()
-        .flat_map(|(s, t)| {
-            t.as_table_like()
-                .unwrap()
-                .iter()
-                .map(move |(k, _)| format!("{s}.{k}"))
-        })
-        .collect();
-    let (n, names, keys) = (names.len(), names.join("、"), keys.join("、"));
-    format!("嘉定镇级  内置\n  覆盖的模板（{n}）：{names}\n  style.toml：{keys}\n")
-}
-const PUTUO_2022: &str =
-    "普陀区级2022  内置\n  覆盖的模板（1）：budget/tables/t1.typ\n  style.toml：tables.decimals\n";
-const FOOTER: &str = "新建样式：gen-budget style new <名称> [--from <样式>]\n";
-
-#[test]
-fn list_shows_the_shipped_sets_then_the_projects() {
-    let (_dir, root) = fresh_project();
-    let out = run(&root, &["style", "list"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(
-        stdout(&out),
-        format!("{BASE}{}{PUTUO_2022}{FOOTER}", jiading())
-    );
-    assert!(
-        run(&root, &["style", "new", "测试", "--from", "普陀区级2022"])
-            .status
-            .success()
-    );
-    assert!(run(&root, &["style", "new", "默认"]).status.success());
-    let made = "测试  项目\n  覆盖的模板（1）：budget/tables/t1.typ\n  style.toml：tables.decimals\n\
-                默认  项目\n  覆盖的模板（5）：budget.typ、budget/cover.typ、budget/narrative.typ、budget/other.typ、budget/toc.typ\n  style.toml：有，未设置任何项（全部取默认值）\n";
-    assert_eq!(
-        stdout(&run(&root, &["style", "list"])),
-        format!("{BASE}{}{PUTUO_2022}{made}{FOOTER}", jiading())
-    );
-}
-
-#[test]
-fn list_marks_what_the_project_holds_of_a_built_in_set() {
-    let (_dir, root) = fresh_project();
-    std::fs::create_dir_all(root.join("templates/styles/普陀区级2022")).unwrap();
-    std::fs::write(
-        root.join("templates/styles/普陀区级2022/style.toml"),
-        "[tables]\ndecimals = 1\nunit = \"万元\"\n",
-    )
-    .unwrap();
-    std::fs::write(root.join("templates/styles/普陀区级2022/extra.typ"), "").unwrap();
-    std::fs::write(root.join("templates/budget.typ"), builtin("budget.typ")).unwrap();
-    let out = stdout(&run(&root, &["style", "list"]));
-    let base = "普陀区级（基础样式）  内置\n  项目改写的基础模板：budget.typ\n  style.toml：无（全部取默认值）\n";
-    let both = "普陀区级2022  内置＋项目\n  覆盖的模板（2）：budget/tables/t1.typ、extra.typ（项目）\n  style.toml：（项目）tables.decimals、tables.unit\n";
-    assert_eq!(out, format!("{base}{}{both}{FOOTER}", jiading()));
 }

@@ -46,7 +46,9 @@ fn new(root: &Path, name: &str, from: Option<&str>) -> Result<ExitCode, Diagnost
         return Err(exists(name, &format!("（{}）", origin.label())));
     }
     if std::fs::symlink_metadata(&folder).is_ok() {
-        return Err(exists(name, "（文件夹已在，其中没有模板）"));
+        let message = format!("templates/styles/{name}/ 已存在（其中没有模板），不会写入其中");
+        let hint = "换一个名称，或先删除或改名该文件夹";
+        return Err(Diagnostic::error("U11", message).hint(hint));
     }
     let source = from.unwrap_or(DEFAULT_STYLE);
     if !catalog.has_set(source) {
