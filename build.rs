@@ -1,9 +1,13 @@
-//! Embeds every file under `templates/` into the binary, so a fresh install needs no files.
+//! Embeds every file under `templates/` into the binary, so a fresh install needs no files,
+//! and tabulates the view-model types for the template API reference (`build/view_api.rs`).
 
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "build/view_api.rs"]
+mod view_api;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -21,6 +25,8 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("builtin_templates.rs"), code).expect("OUT_DIR is writable");
+    // The template API reference is generated from the view-model types (render::api).
+    view_api::write(&root.join("src"), &out);
 }
 
 /// Collects `*.typ` files (and each set's `style.toml`) below `dir` as (relative name with `/`, absolute path).

@@ -1,5 +1,6 @@
 //! Stages 4–5: view model, then Typst source through Tera templates.
 
+pub mod api;
 pub mod composition;
 pub mod declaration;
 pub mod draft;

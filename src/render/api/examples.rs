@@ -1,0 +1,153 @@
+//! Example values for the reference, read from the views of the shipped units, so each example
+//! is what a template really receives.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::schema::Step;
+use crate::diag::Diagnostics;
+use crate::document::Document;
+use crate::load::{Loaded, Project};
+use crate::render::templates::{DEFAULT_STYLE, Templates};
+use crate::render::{build_view, draft};
+use crate::{booklet, evaluation, pipeline};
+
+/// The shipped unit-years whose views give the examples: 区级 and 镇级 budgets, a 自评, a booklet.
+pub const SAMPLE_UNITS: [(&str, &str); 4] = [
+    ("普陀城运", "2024"),
+    ("安亭城运", "2024"),
+    ("普陀城运", "2023"),
+    ("松江城运", "2022"),
+];
+
+/// Examples longer than this many characters are cut, with `…`.
+const EXAMPLE_CHARS: usize = 30;
+
+/// The serialized views of the sample documents, by document kind (drafts, so marks have values).
+#[derive(Debug, Default)]
+pub struct Samples {
+    pub budget: Vec<Value>,
+    pub evaluation: Vec<Value>,
+    pub booklet: Vec<Value>,
+}
+
+/// Loads the sample units under `root` and serializes their draft views.
+pub fn load(root: &Path) -> Result<Samples, Diagnostics> {
+    let project = Project::new(root);
+    let templates = Templates::load(&project.templates()).map_err(|d| Diagnostics(vec![d]))?;
+    let mut samples = Samples::default();
+    for (unit, year) in SAMPLE_UNITS {
+        for document in Document::load_all(&project, unit, year)? {
+            match &document {
+                Document::Budget(loaded) => samples.budget.push(budget_view(loaded, &templates)),
+                Document::Evaluation(e) => samples.evaluation.push(evaluation_view(e)),
+                Document::Booklet(b) => samples.booklet.push(booklet_view(b)),
+            }
+        }
+    }
+    Ok(samples)
+}
+
+/// A budget's draft view in its set's formats, as `gen-budget --draft` renders it.
+fn budget_view(loaded: &Loaded, templates: &Templates) -> Value {
+    let checked = pipeline::check(loaded, templates);
+    let style = loaded
+        .data
+        .unit
+        .style
+        .as_ref()
+        .map_or(DEFAULT_STYLE, |s| s.get_ref().as_str());
+    let mut view = build_view(loaded, &checked.budget, &templates.formats(style));
+    draft::mark_draft(&mut view, &checked.diagnostics);
+    to_value(&view)
+}
+
+/// A 自评 document's draft view.
+fn evaluation_view(e: &crate::document::LoadedEvaluation) -> Value {
+    let scores = evaluation::derive(&e.file);
+    let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
+    let mut view = evaluation::build_view(&e.file, &scores);
+    let marks = draft::project_marks(&diagnostics, view.projects.len());
+    view.projects
+        .iter_mut()
+        .zip(marks)
+        .for_each(|(p, m)| p.marks = m);
+    view.draft = Some(draft::findings(&diagnostics));
+    to_value(&view)
+}
+
+/// A booklet's draft view.
+fn booklet_view(b: &crate::document::LoadedBooklet) -> Value {
+    let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
+    let mut view = booklet::build_view(&b.file);
+    let marks = draft::project_marks(&diagnostics, view.projects.len());
+    view.projects
+        .iter_mut()
+        .zip(marks)
+        .for_each(|(p, m)| p.marks = m);
+    view.draft = Some(draft::findings(&diagnostics));
+    to_value(&view)
+}
+
+fn to_value(view: &impl serde::Serialize) -> Value {
+    serde_json::to_value(view).expect("view models serialize to JSON")
+}
+
+/// The first non-empty value at any of the paths in any sample, printed; None when there is none.
+/// Non-empty: a non-empty string, a non-zero number, `true`; a 0 or `false` is shown when that is all.
+pub fn example(samples: &[Value], paths: &[Vec<Step>]) -> Option<String> {
+    let mut found = Vec::new();
+    for path in paths {
+        for sample in samples {
+            leaves(sample, path, &mut found);
+        }
+    }
+    let full = found.iter().find(|v| non_empty(v));
+    let fallback = || found.iter().find(|v| v.is_number() || v.is_boolean());
+    full.or_else(fallback).map(|v| shown(v))
+}
+
+/// Every value reached by a path: a field of an object, each element of an array.
+fn leaves<'a>(value: &'a Value, steps: &[Step], out: &mut Vec<&'a Value>) {
+    let Some((first, rest)) = steps.split_first() else {
+        out.push(value);
+        return;
+    };
+    match (first, value) {
+        (Step::Field(name), Value::Object(map)) => {
+            if let Some(v) = map.get(name) {
+                leaves(v, rest, out);
+            }
+        }
+        (Step::Index, Value::Array(items)) => items.iter().for_each(|v| leaves(v, rest, out)),
+        (Step::Key, Value::Object(map)) => map.values().for_each(|v| leaves(v, rest, out)),
+        _ => {}
+    }
+}
+
+fn non_empty(v: &Value) -> bool {
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        Value::Bool(b) => *b,
+        _ => false,
+    }
+}
+
+/// A value as the reference prints it: strings quoted and cut at about 30 characters.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => {
+            let one_line = s.replace(['\n', '\r'], " ");
+            let cut: String = one_line.chars().take(EXAMPLE_CHARS).collect();
+            let more = if one_line.chars().count() > EXAMPLE_CHARS {
+                "…"
+            } else {
+                ""
+            };
+            format!("\"{cut}{more}\"")
+        }
+        other => other.to_string(),
+    }
+}
