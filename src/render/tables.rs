@@ -73,6 +73,8 @@ pub struct ThreePublicTable {
     pub purchase: String,
     pub operation: String,
     pub operating_costs: String,
+    /// Every figure zero (or 机关运行经费 absent): the table prints its 空表 note.
+    pub empty: bool,
 }
 
 /// All nine tables of chapter 五.
@@ -316,5 +318,6 @@ fn build_t9(b: &Budget) -> ThreePublicTable {
         purchase: w(t.vehicle_purchase.current),
         operation: w(t.vehicle_operation.current),
         operating_costs: t.operating_costs.map(w).unwrap_or_default(),
+        empty: [t.total().current, t.operating_costs.unwrap_or_default()].iter().all(|a| a.is_zero()),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod compile;
 pub(crate) mod fonts;
+pub mod glyphs;
 pub mod text;
 pub mod world;
 
