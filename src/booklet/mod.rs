@@ -20,12 +20,19 @@ pub fn annual(p: &BookletProject) -> Amount {
 /// The whole booklet as the template prints it.
 #[derive(Debug, Serialize)]
 pub struct BookletView {
+    /// The booklet title: `…2022年财政支出项目绩效目标申报表`.
     pub title: String,
+    /// The year, a number: `2022`.
     pub year: i32,
+    /// The unit's name, as typed.
     pub unit: String,
+    /// Number of units in the headline, as typed.
     pub units: u32,
+    /// Number of projects, a number.
     pub project_count: usize,
+    /// The projects' money this year in 万元 with the base prose format: `582.64`.
     pub amount: String,
+    /// One explanation and form per project, in the file's order.
     pub projects: Vec<ProjectView>,
     /// Present only in a draft: the findings page.
     pub draft: Option<crate::render::draft::DraftView>,
@@ -34,25 +41,45 @@ pub struct BookletView {
 /// One project's explanation and form.
 #[derive(Debug, Serialize)]
 pub struct ProjectView {
+    /// The project's position, from 1.
     pub number: usize,
+    /// 项目名称: the project's name.
     pub name: String,
+    /// 项目类别, as typed: `经常性项目`.
     pub category: String,
+    /// 主管部门, as typed.
     pub department: String,
+    /// 实施单位, as typed.
     pub implementer: String,
+    /// 计划开始日期, as typed: `2022-01-01`.
     pub start: String,
+    /// 计划完成日期, as typed.
     pub end: String,
+    /// The year of the start date: `2022`.
     pub start_year: String,
+    /// The year of the end date.
     pub end_year: String,
+    /// 项目资金总额 in 元, two decimals, no separators: `1132300.00`.
     pub total: String,
+    /// 年度资金申请总额 in 元, no trailing zeros: `1132300`.
     pub annual: String,
+    /// 其中：财政资金 (当年财政拨款 plus 上年结转) in 元, no trailing zeros.
     pub fiscal: String,
+    /// 当年财政拨款 in 元, no trailing zeros.
     pub appropriation: String,
+    /// 上年结转资金 in 元, no trailing zeros: `0`.
     pub carryover: String,
+    /// 其他资金 in 元, no trailing zeros.
     pub other: String,
+    /// The six explanation sections in order (项目概述 … 年度预算安排), each a list of paragraphs.
     pub sections: Vec<Vec<String>>,
+    /// 项目总体目标, as typed.
     pub overall_goal: String,
+    /// 年度总体目标, as typed.
     pub annual_goal: String,
+    /// The indicator rows with merged-cell spans; targets as typed.
     pub indicators: Vec<crate::render::project::IndicatorRow>,
+    /// Rows the 绩效指标 cell spans: the header row plus one per indicator, a number.
     pub indicator_span: usize,
     /// Draft marks of this project; empty in a release.
     pub marks: Vec<String>,

@@ -12,60 +12,91 @@ use super::narrative::{ChangeView, Prose};
 /// An amount in 万元 with its share of the whole in percent.
 #[derive(Debug, Serialize)]
 pub struct Share {
+    /// The amount in 万元 with the set's prose format: `5295.1`.
     pub amount: String,
+    /// Its share of the whole in the set's percent format: `100.00`, or `100` where trimmed.
     pub percent: String,
 }
 
 /// 编制说明 (一) and (二): what the totals are made of, and how they moved since last year.
 #[derive(Debug, Serialize)]
 pub struct Composition {
+    /// Total income (and spending) in 万元 with the set's prose format.
     pub total: String,
+    /// 财政拨款收入 with its share of the total.
     pub appropriation: Share,
+    /// 事业收入 with its share of the total.
     pub business: Share,
+    /// 事业单位经营收入 with its share of the total.
     pub operating: Share,
+    /// 上级补助收入 with its share of the total.
     pub superior: Share,
+    /// 其他收入 with its share of the total.
     pub other: Share,
+    /// 基本支出 with its share of total spending.
     pub basic: Share,
+    /// 项目支出 with its share of total spending.
     pub project: Share,
     /// Kinds of spending the data has no lines for (上缴上级, 对附属单位补助, 事业单位经营): zero.
     pub unmodelled: Share,
     /// Against `[last_year] total`; absent when the data gives none.
     pub change: Option<ChangeView>,
+    /// 一般公共预算 money in 万元, prose format.
     pub general: String,
+    /// Its 基本支出 part in 万元, prose format: `2,041.11`.
     pub general_basic: String,
+    /// 政府性基金 money in 万元, prose format; `0` when none.
     pub fund: String,
+    /// 国有资本经营预算 money in 万元, prose format; `0` when none.
     pub state_capital: String,
+    /// Whether there is any 政府性基金 money.
     pub has_fund: bool,
+    /// Whether there is any 国有资本经营预算 money.
     pub has_state_capital: bool,
 }
 
 /// One 款 of 一般公共预算 spending with its 项 (编制说明 (三)).
 #[derive(Debug, Serialize)]
 pub struct SectionGroup {
+    /// The 款's number in the list, from 1.
     pub number: usize,
+    /// The name of its 类.
     pub class: String,
+    /// The name of the 款: `行政事业单位养老支出`.
     pub section: String,
+    /// The 款's 一般公共预算 money in 万元 with the prose format: `252.90`.
     pub amount: String,
+    /// Its 项 with 一般公共预算 money, in code order.
     pub items: Vec<SectionItem>,
 }
 
 /// One 项 inside a 款 sentence; the project part is given only when the 项 has both kinds.
 #[derive(Debug, Serialize)]
 pub struct SectionItem {
+    /// The 项 code: `2080502`.
     pub code: String,
+    /// The name of the 项.
     pub name: String,
+    /// Its 一般公共预算 money in 万元, prose format: `24.17`.
     pub amount: String,
+    /// What it is for, as typed.
     pub purpose: String,
+    /// Its 项目支出 part in 万元 when the 项 has both 基本 and 项目 money; empty otherwise.
     pub project_amount: String,
+    /// What that 项目 part is for, as typed; empty unless `project_amount` is given.
     pub project_purpose: String,
 }
 
 /// One economic 类 of 基本支出 (编制说明 (四)).
 #[derive(Debug, Serialize)]
 pub struct BasicNoteView {
+    /// The sentence's number, from 1.
     pub number: usize,
+    /// The economic 类 it is about: the typed label, else the catalogue's name.
     pub label: String,
+    /// That 类's 基本支出 in 万元 with the prose format: `382.8`.
     pub amount: String,
+    /// What it covers, as typed.
     pub purpose: String,
 }
 

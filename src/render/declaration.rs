@@ -18,7 +18,9 @@ pub const FUNDINGS: [&str; 6] = ["中央财政", "省级财政", "市级财政",
 /// One printed option and whether it is ticked (√) or not (□).
 #[derive(Debug, Serialize)]
 pub struct Tick {
+    /// The option as printed: `一次性项目`.
     pub name: &'static str,
+    /// Whether it is the chosen option (the template prints √, else □).
     pub ticked: bool,
 }
 
@@ -32,38 +34,66 @@ const FORM_YUAN: NumberFormat = NumberFormat { decimals: 2, separators: false, z
 /// Every cell of one 申报表, final text.
 #[derive(Debug, Serialize)]
 pub struct DeclarationView {
+    /// The form's year, from the start date: `2024`.
     pub year: String,
+    /// 项目名称: the project's name.
     pub name: String,
+    /// 项目属性: every option, the chosen one ticked.
     pub nature: Vec<Tick>,
+    /// 资金用途: every option, the chosen one ticked.
     pub category: Vec<Tick>,
+    /// 资金来源: every option, the chosen one ticked.
     pub funding: Vec<Tick>,
+    /// 项目负责人, as typed.
     pub leader: String,
+    /// 联系人, as typed.
     pub contact: String,
+    /// 联系电话, as typed.
     pub phone: String,
+    /// 开始时间 as a Chinese date: `2024年1月1日`.
     pub start: String,
+    /// 结束时间 as a Chinese date: `2024年12月31日`.
     pub end: String,
+    /// 项目概况 paragraphs: the form's own, else chapter 七's.
     pub overview: Vec<String>,
+    /// 立项依据 paragraphs: the form's own, else chapter 七's.
     pub basis: Vec<String>,
+    /// 项目设立的必要性 paragraphs, as typed.
     pub necessity: Vec<String>,
+    /// 保证项目实施的制度、措施 paragraphs, as typed.
     pub measures: Vec<String>,
+    /// 项目总预算 in 元 with the set's form format (镇级: `37151600`).
     pub total: String,
+    /// 项目当年预算 in 元, form format.
     pub current: String,
+    /// 同名项目上年预算额 in 元, form format; `-` for a new project.
     pub prior_budget: String,
+    /// 同名项目上年预算执行数 in 元, form format; `-` for a new project.
     pub prior_spent: String,
+    /// 项目当年投入资金构成: each 子项目 with its amount.
     pub parts: Vec<PartView>,
+    /// 项目实施计划 paragraphs, as typed.
     pub plan: Vec<String>,
+    /// 项目总目标, as typed.
     pub overall_goal: String,
+    /// 年度绩效目标, as typed.
     pub annual_goal: String,
+    /// 分解目标 rows with merged 一级 spans; targets as typed.
     pub indicators: Vec<IndicatorRow>,
+    /// 备注, as typed; may be empty.
     pub note: String,
+    /// 填报人, as typed.
     pub filled_by: String,
+    /// 填报日期, as typed: `2023.12.28`.
     pub filled_on: String,
 }
 
 /// A 子项目 and its amount in 元.
 #[derive(Debug, Serialize)]
 pub struct PartView {
+    /// 子项目名称, as typed.
     pub name: String,
+    /// Its amount in 元 with the set's form format: `22134400`.
     pub amount: String,
 }
 

@@ -9,15 +9,23 @@ use super::view::DocView;
 /// Marks shown at the start of each section of a draft; empty in a release.
 #[derive(Debug, Serialize)]
 pub struct Marks {
+    /// Marks for the cover, and for findings that belong nowhere else: `[1] 警告[H1]：…`.
     pub cover: Vec<String>,
+    /// Marks for chapter 一 (主要职能).
     pub functions: Vec<String>,
+    /// Marks for the 名词解释.
     pub glossary: Vec<String>,
+    /// Marks for the 预算编制说明.
     pub narrative: Vec<String>,
     /// Index 0 is table 1.
     pub tables: Vec<Vec<String>>,
+    /// Marks for 六.一, the “三公” figures.
     pub three_public: Vec<String>,
+    /// Marks for 六.三, 政府采购.
     pub procurement: Vec<String>,
+    /// Marks for 六.四, 绩效目标.
     pub performance: Vec<String>,
+    /// Marks for 六.五, 国有资产.
     pub assets: Vec<String>,
 }
 
@@ -41,19 +49,28 @@ impl Default for Marks {
 /// One line of the findings page.
 #[derive(Debug, Serialize)]
 pub struct Finding {
+    /// The finding's number, as in its mark: `1`.
     pub number: usize,
+    /// `错误` or `警告`.
     pub severity: &'static str,
+    /// The check's code: `N8`.
     pub code: &'static str,
+    /// What is wrong, in Chinese.
     pub message: String,
+    /// Where: `departments/普陀城运/2024.toml:12:5`, the file alone, or empty.
     pub location: String,
+    /// How to fix it; may be empty.
     pub hint: String,
 }
 
 /// Everything a draft adds to the document.
 #[derive(Debug, Serialize)]
 pub struct DraftView {
+    /// Every finding, in the order of their numbers.
     pub findings: Vec<Finding>,
+    /// How many findings are errors, a number.
     pub errors: usize,
+    /// How many findings are warnings, a number.
     pub warnings: usize,
 }
 

@@ -67,33 +67,51 @@ impl Prose {
 /// A change ready for a sentence: direction, its word, size in 万元 and percent.
 #[derive(Debug, Serialize)]
 pub struct ChangeView {
+    /// Which way the figure moved, for conditions: `increase`, `decrease` or `equal`.
     pub direction: Direction,
+    /// The direction as printed: `增加`, `减少` or `持平`.
     pub word: &'static str,
+    /// The size of the change in 万元 with the prose format, no sign: `45.85`.
     pub amount: String,
+    /// The change as a percentage of last year (`0.33`), in the set's percent format; absent when last year was zero.
     pub percent: Option<String>,
+    /// Whether the figure is new this year: zero last year, not zero now.
     pub new: bool,
 }
 
 /// A figure with its change against last year.
 #[derive(Debug, Serialize)]
 pub struct Figure {
+    /// This year's figure in 万元 with the set's prose format: `13,699.36`.
     pub amount: String,
+    /// Last year's figure in 万元, prose format: `13,745.21`.
     pub prior: String,
+    /// The change from last year to this year.
     pub change: ChangeView,
 }
 
 /// One 项 sentence of 编制说明: path of names, amount, purpose, prior and reason.
 #[derive(Debug, Serialize)]
 pub struct ItemView {
+    /// The sentence's number, from 1.
     pub number: usize,
+    /// The 项 code: `2080502`.
     pub code: String,
+    /// The name of its 类: `社会保障和就业支出`.
     pub class: String,
+    /// The name of its 款: `行政事业单位养老支出`.
     pub section: String,
+    /// The name of the 项: `事业单位离退休`.
     pub item: String,
+    /// Its 一般公共预算 amount against last year's 执行数 (percent in the 项 sentences' precision).
     pub figure: Figure,
+    /// What the money is for, as typed (the text after 主要用于).
     pub purpose: String,
+    /// Whether 主要用于… starts a sentence of its own (amount then 。) rather than continuing it (，).
     pub purpose_sentence: bool,
+    /// Why the figure changed, as typed; may be empty when it did not.
     pub reason: String,
+    /// Draft marks for this 项; empty in a release.
     pub marks: Vec<String>,
 }
 
@@ -108,15 +126,25 @@ pub struct ItemText {
 /// The whole 编制说明 chapter's figures.
 #[derive(Debug, Serialize)]
 pub struct Narrative {
+    /// 收入预算 in 万元 with the set's prose format: `13,699.36`.
     pub income_total: String,
+    /// 财政拨款收入 (and 支出) against last year.
     pub appropriation: Figure,
+    /// 事业收入 in 万元, prose format: `0`.
     pub business: String,
+    /// 事业单位经营收入 in 万元, prose format.
     pub operating: String,
+    /// 其他收入 in 万元, prose format.
     pub other: String,
+    /// 支出预算 in 万元, prose format (equal to the income).
     pub spending_total: String,
+    /// 一般公共预算拨款 against last year.
     pub general: Figure,
+    /// 政府性基金拨款 against last year.
     pub fund: Figure,
+    /// 国有资本经营预算拨款 against last year.
     pub state_capital: Figure,
+    /// One sentence per 项 with 一般公共预算 money, in code order.
     pub items: Vec<ItemView>,
 }
 

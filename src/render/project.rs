@@ -12,43 +12,72 @@ use super::narrative::Prose;
 /// One project block: its texts, budget figures and form.
 #[derive(Debug, Serialize)]
 pub struct ProjectView {
+    /// The chapter 七 heading: `…项目经费情况说明`.
     pub heading: String,
+    /// 项目概述 paragraphs, as typed.
     pub overview: Vec<String>,
+    /// 立项依据 paragraphs, as typed.
     pub basis: Vec<String>,
+    /// 实施主体 paragraphs, as typed.
     pub implementer: Vec<String>,
+    /// 实施方案 paragraphs, as typed.
     pub plan: Vec<String>,
+    /// 实施周期 paragraphs, as typed.
     pub period: Vec<String>,
+    /// 年度预算安排 paragraphs, as typed; when empty the template writes the standard sentence.
     pub budget_text: Vec<String>,
+    /// The project's 财政资金总预算 in `budget_unit` and the set's format (`507.73`); empty when not given.
     pub budget_total: String,
+    /// This year's appropriation (当年预算安排) in `budget_unit` and the set's format: `507.73`.
     pub budget_current: String,
     /// Whether chapter 七 explains this project (it has an overview), or only its 申报表 is printed.
     pub explained: bool,
     /// 年初总预算 and its sources, in 万元 (镇级 年度预算安排).
     pub budget_annual: String,
+    /// Its 其他资金 in 万元 with the prose format: `0`.
     pub budget_other: String,
+    /// 绩效目标 paragraphs, as typed.
     pub goals: Vec<String>,
+    /// The project's 财政项目支出绩效目标申报表.
     pub form: FormView,
+    /// Draft marks for this project (`[4] 警告[P3]：…`); empty in a release.
     pub marks: Vec<String>,
 }
 
 /// The 申报表 with its money block in 元 and grouped indicator rows.
 #[derive(Debug, Serialize)]
 pub struct FormView {
+    /// 项目名称: the project's name.
     pub name: String,
+    /// 项目性质, as typed: `经常性项目`.
     pub nature: String,
+    /// 项目类别, as typed: `特定目标类`.
     pub category: String,
+    /// 主管部门, as typed.
     pub department: String,
+    /// 实施单位, as typed.
     pub implementer: String,
+    /// 计划开始日期, as typed: `2024-01-01`.
     pub start: String,
+    /// 计划完成日期, as typed: `2024-12-31`.
     pub end: String,
+    /// The year of the start date: `2024`.
     pub start_year: String,
+    /// The year of the end date: `2024`.
     pub end_year: String,
+    /// 年度资金申请总额 in 元 with the set's form format: `5,077,345.00`.
     pub annual: String,
+    /// 其中：当年财政拨款 in 元, form format.
     pub appropriation: String,
+    /// 上年结转资金 in 元, form format: `0.00`.
     pub carryover: String,
+    /// 其他资金 in 元, form format.
     pub other: String,
+    /// 项目总体目标, as typed.
     pub overall_goal: String,
+    /// 年度总体目标, as typed.
     pub annual_goal: String,
+    /// The 绩效指标 rows, with the spans of their merged 一级 and 二级 cells.
     pub indicators: Vec<IndicatorRow>,
     /// Rows spanned by the 绩效指标 cell: the header row plus one per indicator.
     pub indicator_span: usize,
@@ -57,11 +86,17 @@ pub struct FormView {
 /// One indicator row; a non-zero span starts a merged 一级 or 二级 cell.
 #[derive(Debug, Serialize)]
 pub struct IndicatorRow {
+    /// 一级指标: `产出指标`.
     pub level1: String,
+    /// Rows the 一级 cell spans when it starts on this row, a number; 0 on the rows it continues over.
     pub level1_span: usize,
+    /// 二级指标: `数量指标`.
     pub level2: String,
+    /// Rows the 二级 cell spans when it starts on this row, a number; 0 on the rows it continues over.
     pub level2_span: usize,
+    /// 三级指标: `简易案件完成率`.
     pub name: String,
+    /// The 指标值 in the set's target style (`≥360000.00(件)`), or as typed.
     pub target: String,
 }
 

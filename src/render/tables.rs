@@ -16,62 +16,90 @@ pub struct TableRow {
     pub codes: Vec<String>,
     /// 镇级 layout: only the row's own level filled (``, ``, `05` on a 项 row).
     pub own_codes: Vec<String>,
+    /// The 科目 name: `社会保障和就业支出`.
     pub name: String,
+    /// The row's level, for styling: `class` (类), `section` (款) or `item` (项).
     pub level: Level,
+    /// The row's amounts, one per column, in the set's table format (`2,528,998.00`); blank in an all-zero column.
     pub values: Vec<String>,
 }
 
 /// A labelled amount on one side of a two-sided table (tables 1 and 4).
 #[derive(Debug, Serialize)]
 pub struct SideRow {
+    /// The row label with its marker: `一、社会保障和就业支出`.
     pub label: String,
+    /// Its amounts, one per column, in the set's table format; blank where zero.
     pub values: Vec<String>,
 }
 
 /// A classification table: its rows and the formatted 合计 row.
 #[derive(Debug, Serialize)]
 pub struct ClassTable {
+    /// The rows in code order: 类, 款 and 项 (table 8: economic 类 and 款).
     pub rows: Vec<TableRow>,
+    /// The 合计 row: one formatted amount per column.
     pub total: Vec<String>,
+    /// Whether the table has no rows, so the template prints its 空表 note.
     pub empty: bool,
 }
 
 /// Table 1 and table 4: income on the left, classes on the right.
 #[derive(Debug, Serialize)]
 pub struct TwoSided {
+    /// The income side's amounts; the template writes their labels.
     pub income: IncomeCells,
+    /// The spending side: one row per 类 with money, numbered 一、二、… in code order.
     pub classes: Vec<SideRow>,
     /// Every 类 of the year's catalogue in order (镇级: the fixed 22 rows), unused ones blank.
     pub all_classes: Vec<SideRow>,
     /// Table 1 with 基本支出 split: per class 合计, 人员经费, 公用经费, 项目支出.
     pub split_classes: Vec<SideRow>,
+    /// The 支出总计 of `split_classes`: 合计, 人员经费, 公用经费, 项目支出.
     pub split_total: Vec<String>,
+    /// 收入总计 in the set's table format: `136,993,587.00`.
     pub income_total: String,
+    /// 支出总计: one formatted amount per spending column.
     pub spending_total: Vec<String>,
 }
 
 /// Formatted income figures; the template decides their labels.
 #[derive(Debug, Serialize)]
 pub struct IncomeCells {
+    /// 财政拨款收入 (all three kinds) in the table format, blank when zero: `136,993,587.00`.
     pub appropriation: String,
+    /// 一般公共预算资金 in the table format, blank when zero.
     pub general: String,
+    /// 政府性基金 in the table format, blank when zero.
     pub fund: String,
+    /// 国有资本经营预算 in the table format, blank when zero.
     pub state_capital: String,
+    /// 事业收入 in the table format, blank when zero.
     pub business: String,
+    /// 事业单位经营收入 in the table format, blank when zero.
     pub operating: String,
+    /// 上级补助收入 in the table format, blank when zero.
     pub superior: String,
+    /// 其他收入 in the table format, blank when zero.
     pub other: String,
 }
 
 /// Table 9 in 万元: “三公” parts and 机关运行经费.
 #[derive(Debug, Serialize)]
 pub struct ThreePublicTable {
+    /// The “三公” total in 万元, two decimals with separators, blank when zero: `6.57`.
     pub total: String,
+    /// 因公出国（境）费 in 万元, same format.
     pub abroad: String,
+    /// 公务接待费 in 万元, same format.
     pub reception: String,
+    /// 公务用车购置及运行费 in 万元, same format.
     pub vehicles: String,
+    /// 公务用车购置费 in 万元, same format.
     pub purchase: String,
+    /// 公务用车运行费 in 万元, same format.
     pub operation: String,
+    /// 机关运行经费 in 万元, same format; blank when the unit has none.
     pub operating_costs: String,
     /// Every figure zero (or 机关运行经费 absent): the table prints its 空表 note.
     pub empty: bool,
@@ -80,14 +108,23 @@ pub struct ThreePublicTable {
 /// All nine tables of chapter 五.
 #[derive(Debug, Serialize)]
 pub struct Tables {
+    /// Table 1, 财务收支预算总表 (收入 left, 支出 by 类 right).
     pub t1: TwoSided,
+    /// Table 2, 收入预算总表 by 功能分类: 合计, 财政拨款, 事业, 事业单位经营, 其他, 上级补助.
     pub t2: ClassTable,
+    /// Table 3, 支出预算总表 by 功能分类: 合计, 基本支出, 项目支出.
     pub t3: ClassTable,
+    /// Table 4, 财政拨款收支预算总表: 合计, 一般公共预算, 政府性基金, 国有资本经营预算.
     pub t4: TwoSided,
+    /// Table 5, 一般公共预算支出功能分类预算表: 合计, 基本支出, 项目支出.
     pub t5: ClassTable,
+    /// Table 6, 政府性基金预算支出功能分类预算表 (`empty` when there is none).
     pub t6: ClassTable,
+    /// Table 7, 国有资本经营预算支出功能分类预算表 (`empty` when there is none).
     pub t7: ClassTable,
+    /// Table 8, 一般公共预算基本支出 by 经济分类: 合计, 人员经费, 公用经费.
     pub t8: ClassTable,
+    /// Table 9, “三公”经费和机关运行经费预算表, in 万元.
     pub t9: ThreePublicTable,
 }
 

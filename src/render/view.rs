@@ -17,10 +17,15 @@ use super::formats::Formats;
 /// Everything one document needs, serialized into the template context as `doc`.
 #[derive(Debug, Serialize)]
 pub struct DocView {
+    /// The document title: `上海市普陀区2024年区级部门预算`.
     pub title: String,
+    /// The budget year, a number: `2024`.
     pub year: i32,
+    /// The year before, a number: `2023` (the 上年 of every comparison).
     pub prior_year: i32,
+    /// The district as typed: `普陀区`.
     pub district: String,
+    /// The level word as typed: `区级` or `镇级`.
     pub level: String,
     /// 部门 or 单位.
     pub d: &'static str,
@@ -28,33 +33,59 @@ pub struct DocView {
     pub cover_label: &'static str,
     /// Who the cover names as 预算主管部门: the unit itself unless the data names another.
     pub cover_owner: String,
+    /// The unit's name as typed: `上海市普陀区城市运行管理中心`.
     pub unit_name: String,
+    /// The unit's second name as typed, or empty when it has none.
     pub unit_alias: String,
+    /// The name with its alias in full-width brackets (`…中心（…中心）`), the name alone without one.
     pub unit_full: String,
+    /// The 单位性质 sentence of chapter 一, as typed.
     pub nature: String,
+    /// The 主要职能 paragraphs of chapter 一, as typed, one text each.
     pub functions: Vec<String>,
+    /// Number of 行政单位 in the 机构设置 sentence, a number.
     pub admin_units: u32,
+    /// Number of 事业单位 in the 机构设置 sentence, a number.
     pub institution_units: u32,
+    /// The 部门预算单位构成 lines, as typed.
     pub members: Vec<String>,
+    /// The 机构设置 paragraphs, as typed; may be empty.
     pub structure: Vec<String>,
+    /// The 名词解释 entries the unit chose, numbered （一）、（二）… in order.
     pub glossary: Vec<GlossaryEntry>,
+    /// Why 财政拨款收支 changed against last year, as typed (a clause without 。).
     pub change_reason: String,
+    /// Why total income changed (镇级 编制说明), as typed; may be empty.
     pub income_reason: String,
+    /// Why total spending changed (镇级 编制说明), as typed; may be empty.
     pub spending_reason: String,
+    /// The unit's own 专有名词解释 paragraphs, as typed; may be empty.
     pub special_terms: Vec<String>,
     /// The 名词解释 marker after the standard terms, for the 专有名词解释 entry: `（五）`.
     pub special_marker: String,
+    /// The figures of the 区级 预算编制说明 (chapter 四).
     pub narrative: Narrative,
+    /// The figures of the 镇级 编制说明 (一) and (二): shares and growth.
     pub composition: Composition,
+    /// 编制说明 (三): 一般公共预算 spending grouped by 款, in code order.
     pub sections: Vec<SectionGroup>,
+    /// 编制说明 (四): the typed 基本支出 sentences, one per economic 类.
     pub basic_notes: Vec<BasicNoteView>,
+    /// The nine tables of chapter 五, every cell already formatted.
     pub tables: Tables,
+    /// 六.一: the “三公” figures against last year, with their reasons.
     pub three_public: ThreePublicView,
+    /// Whether the unit has 机关运行经费 (false for a 事业单位, which prints 无机关运行经费).
     pub has_operating_costs: bool,
+    /// 机关运行经费 in 万元 with the set's prose format: `12.34`; `0` when none.
     pub operating_costs: String,
+    /// 六.三: the 政府采购 figures.
     pub procurement: ProcurementView,
+    /// 六.四: the 绩效目标 figures.
     pub performance: PerformanceView,
+    /// 六.五: vehicles and large equipment.
     pub assets: AssetsView,
+    /// The projects of chapter 七, each with its 绩效目标申报表.
     pub projects: Vec<ProjectView>,
     /// The 镇级 申报表, one per project.
     pub declarations: Vec<DeclarationView>,
@@ -67,42 +98,64 @@ pub struct DocView {
 /// A numbered 名词解释 entry.
 #[derive(Debug, Serialize)]
 pub struct GlossaryEntry {
+    /// The entry's marker: `（一）`.
     pub marker: String,
+    /// The term: `财政拨款收入`.
     pub term: String,
+    /// The explanation from the catalogue, with the level word filled in.
     pub text: String,
 }
 
 /// Section 六.一 figures with reasons.
 #[derive(Debug, Serialize)]
 pub struct ThreePublicView {
+    /// The “三公” total: this year and last year in 万元, and the change.
     pub total: Figure,
+    /// 因公出国（境）费 against last year.
     pub abroad: Figure,
+    /// 公务用车购置及运行费 (purchase plus operation) against last year.
     pub vehicles: Figure,
+    /// 公务用车购置费 against last year.
     pub purchase: Figure,
+    /// 公务用车运行费 against last year.
     pub operation: Figure,
+    /// 公务接待费 against last year.
     pub reception: Figure,
+    /// Why 因公出国（境）费 changed, as typed (a clause without 。).
     pub abroad_reason: String,
+    /// Why 公务用车购置费 changed, as typed.
     pub purchase_reason: String,
+    /// Why 公务用车运行费 changed, as typed.
     pub operation_reason: String,
+    /// Why 公务接待费 changed, as typed.
     pub reception_reason: String,
 }
 
 /// Section 六.三 figures.
 #[derive(Debug, Serialize)]
 pub struct ProcurementView {
+    /// 政府采购预算 in 万元 with the set's prose format: `844.81`.
     pub total: String,
+    /// Its 货物 part in 万元, prose format.
     pub goods: String,
+    /// Its 工程 part in 万元, prose format.
     pub works: String,
+    /// Its 服务 part in 万元, prose format.
     pub services: String,
+    /// The amount reserved for 中小企业, in 万元, prose format.
     pub sme_reserved: String,
+    /// Of that, reserved for 小型和微型企业, in 万元, prose format.
     pub small_micro_reserved: String,
 }
 
 /// Section 六.四 figures.
 #[derive(Debug, Serialize)]
 pub struct PerformanceView {
+    /// Number of units that set 绩效目标, a number.
     pub units: u32,
+    /// Number of projects with 绩效目标, a number.
     pub projects: u32,
+    /// The 项目预算资金 those projects involve, in 万元 with the prose format: `11,648.82`.
     pub amount: String,
     /// Share of 项目支出 the amount covers.
     pub share: String,
@@ -111,19 +164,28 @@ pub struct PerformanceView {
 /// Section 六.五: vehicles by the eight fixed categories.
 #[derive(Debug, Serialize)]
 pub struct AssetsView {
+    /// The date the counts hold, as typed: `2023年8月31日`.
     pub as_of: String,
+    /// Vehicles in all, a number.
     pub vehicles_total: u32,
+    /// Vehicles per category: always the eight categories in their fixed order, zeros included.
     pub vehicles: Vec<CountView>,
+    /// Equipment of 100万元 or more a piece (vehicles not counted), a number.
     pub equipment: u32,
+    /// Vehicles to be bought this year, a number.
     pub planned_total: u32,
+    /// Vehicles to be bought per category, the same eight categories.
     pub planned: Vec<CountView>,
+    /// Equipment of 100万元 or more to be bought this year, a number.
     pub planned_equipment: u32,
 }
 
 /// A vehicle category and its count.
 #[derive(Debug, Serialize)]
 pub struct CountView {
+    /// The vehicle category: `执法执勤用车`.
     pub name: &'static str,
+    /// How many, a number.
     pub count: u32,
 }
 
