@@ -46,7 +46,27 @@ pub fn load(root: &Path) -> Result<Samples, Diagnostics> {
             }
         }
     }
+    // Findings name their file under the project; the reference must not depend on where it is.
+    let prefix = format!("{}{}", root.display(), std::path::MAIN_SEPARATOR);
+    for value in samples
+        .budget
+        .iter_mut()
+        .chain(&mut samples.evaluation)
+        .chain(&mut samples.booklet)
+    {
+        strip_prefix(value, &prefix);
+    }
     Ok(samples)
+}
+
+/// Removes `prefix` from the start of every string in a value.
+fn strip_prefix(value: &mut Value, prefix: &str) {
+    match value {
+        Value::String(s) if s.starts_with(prefix) => *s = s[prefix.len()..].to_string(),
+        Value::Array(items) => items.iter_mut().for_each(|v| strip_prefix(v, prefix)),
+        Value::Object(map) => map.values_mut().for_each(|v| strip_prefix(v, prefix)),
+        _ => {}
+    }
 }
 
 /// A budget's draft view in its set's formats, as `gen-budget --draft` renders it.
