@@ -86,7 +86,7 @@ pub struct ProjectView {
 }
 
 /// 项目资金总额 with two decimals, no separators: `1132300.00`.
-const TOTAL_FORMAT: NumberFormat = NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Padded, trim: false };
+const TOTAL_FORMAT: NumberFormat = NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Padded, trim: false, whole: false };
 
 /// Other form amounts as the 003 forms print them: no trailing zeros (`1132300`, `2793072.2`).
 fn plain(a: Amount) -> String {

@@ -8,7 +8,7 @@ use crate::money::{NumberFormat, ZeroStyle};
 use crate::render::project::{spanned_rows, IndicatorCells};
 
 /// 万元 with separators and two decimals, zero as 0.00: `12,566.54`.
-const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false };
+const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false, whole: false };
 
 /// The whole document.
 #[derive(Debug, Serialize)]

@@ -121,14 +121,6 @@ impl Context<'_> {
     }
 }
 
-/// The number format of table 9 (万元, two decimals, separators), as render/tables.rs prints it.
-pub(crate) const WAN_TABLE: NumberFormat = NumberFormat {
-    decimals: 2,
-    separators: true,
-    zero: ZeroStyle::Blank,
-    trim: false,
-};
-
 /// Decides per cell whether an amount prints, exactly as the PDF tables do: a column that is
 /// zero throughout stays blank, so do zeros of the set's blank-zero columns and of a blank zero style.
 pub(crate) fn shown(

@@ -6,7 +6,7 @@ use crate::derive::{Budget, Kind, Level, Source};
 use crate::money::{Amount, Scale};
 use crate::numerals::chapter_marker;
 
-use super::grid::{BodyRow, Context, Head, Sheet, Value, WAN_TABLE, blank_zero, shown};
+use super::grid::{BodyRow, Context, Head, Sheet, Value, blank_zero, shown};
 
 use crate::render::tables::Column;
 
@@ -214,7 +214,7 @@ pub(crate) fn three_public(b: &Budget, cx: &Context) -> Sheet {
             Scale::Wan,
         ),
         scale: Scale::Wan,
-        number: WAN_TABLE,
+        number: cx.formats.three_public,
         widths: vec![16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 26.0],
         head,
         head_rows: 3,

@@ -223,8 +223,11 @@ pub struct Procurement {
     pub goods: Spanned<Amount>,
     pub works: Spanned<Amount>,
     pub services: Spanned<Amount>,
-    pub sme_reserved: Spanned<Amount>,
-    pub small_micro_reserved: Spanned<Amount>,
+    /// 面向中小企业预留; optional in sets that print no reservation sentence (`[needs] reservations`).
+    #[serde(default)]
+    pub sme_reserved: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub small_micro_reserved: Option<Spanned<Amount>>,
 }
 
 /// 绩效目标 coverage as reported by the budget system.
@@ -300,6 +303,11 @@ pub struct ProjectForm {
     pub other: Option<Spanned<Amount>>,
     #[serde(default)]
     pub overall_goal: String,
+    /// Years of the 项目总体目标 when it spans more than this year's dates (`goal_from = 2022`).
+    #[serde(default)]
+    pub goal_from: Option<Spanned<i32>>,
+    #[serde(default)]
+    pub goal_to: Option<Spanned<i32>>,
     pub annual_goal: String,
     #[serde(rename = "indicator")]
     pub indicators: Vec<IndicatorInput>,

@@ -36,6 +36,8 @@ pub struct NumberFormat {
     pub zero: ZeroStyle,
     /// Drops trailing zeros after rounding: `5295.10` → `5295.1`, `5370.00` → `5370` (镇级 prose).
     pub trim: bool,
+    /// Drops the decimals of a whole number only: `7万元` but `7,464.83万元` (2022 区级 prose).
+    pub whole: bool,
 }
 
 /// How a zero value is printed.
@@ -52,13 +54,13 @@ pub enum ZeroStyle {
 impl NumberFormat {
     /// 元 in tables: `136,993,587.00`.
     pub const YUAN_TABLE: NumberFormat =
-        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false };
+        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false, whole: false };
     /// 万元 in prose: `13,699.36`, zero as `0`.
     pub const WAN_PROSE: NumberFormat =
-        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Bare, trim: false };
+        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Bare, trim: false, whole: false };
     /// Percentages in prose: `4.38`, `0.00`.
     pub const PERCENT: NumberFormat =
-        NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Padded, trim: false };
+        NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Padded, trim: false, whole: false };
 
     /// Renders an already-rounded value in this format.
     pub fn render(self, value: Decimal) -> String {
@@ -74,7 +76,7 @@ impl NumberFormat {
 
     fn render_nonzero(self, value: Decimal) -> String {
         let mut rounded = round_half_up(value, self.decimals);
-        if self.trim {
+        if self.trim || (self.whole && rounded.fract().is_zero()) {
             rounded = rounded.normalize();
         }
         if self.separators { group_thousands(rounded) } else { rounded.to_string() }
@@ -143,5 +145,9 @@ mod tests {
         assert_eq!(NumberFormat::PERCENT.render(d("0.00")), "0.00");
         assert_eq!(NumberFormat { trim: true, zero: ZeroStyle::Bare, ..NumberFormat::PERCENT }.render(d("0.00")), "0");
         assert_eq!(NumberFormat::YUAN_TABLE.amount(Amount::from(57_152_900), Scale::Wan), "5,715.29");
+        let whole = NumberFormat { whole: true, ..NumberFormat::WAN_PROSE };
+        for (yuan, text) in [(77_130_000, "7,713"), (70_000, "7"), (74_648_300, "7,464.83"), (52_951_000, "5,295.10"), (80_541_100, "8,054.11")] {
+            assert_eq!(whole.wan(Amount::from(yuan)), text, "{yuan} 元");
+        }
     }
 }

@@ -4,9 +4,10 @@ use serde::Serialize;
 
 use crate::derive::ProjectFunds;
 use crate::model::input::Project;
-use crate::money::{Amount, NumberFormat, ZeroStyle};
+use crate::money::Amount;
 
-use super::project::{indicator_rows_as_typed, year_of, IndicatorRow};
+use super::formats::FormFormats;
+use super::project::{indicator_rows, year_of, IndicatorRow};
 
 /// The 项目属性 options of the 申报表, in printed order.
 pub const NATURES: [&str; 2] = ["一次性项目", "经常性项目"];
@@ -27,9 +28,6 @@ pub struct Tick {
 fn ticks(options: &[&'static str], chosen: &str) -> Vec<Tick> {
     options.iter().map(|name| Tick { name, ticked: *name == chosen }).collect()
 }
-
-/// 元 without separators, 分 only when there are any, as the 申报表 prints them: `37151600`, `33694700.86`.
-const FORM_YUAN: NumberFormat = NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Bare, trim: true };
 
 /// Every cell of one 申报表, final text.
 #[derive(Debug, Serialize)]
@@ -98,9 +96,9 @@ pub struct PartView {
 }
 
 /// Builds a project's 申报表; `-` stands for last year's figures of a new project.
-pub fn build_declaration(p: &Project, funds: &ProjectFunds) -> DeclarationView {
+pub fn build_declaration(p: &Project, funds: &ProjectFunds, forms: &FormFormats) -> DeclarationView {
     let f = &p.form;
-    let yuan = |a: Amount| FORM_YUAN.yuan(a);
+    let yuan = |a: Amount| forms.money.yuan(a);
     let optional = |a: &Option<toml::Spanned<Amount>>| a.as_ref().map_or_else(|| "-".to_string(), |a| yuan(*a.get_ref()));
     let current = funds.annual();
     DeclarationView {
@@ -127,7 +125,7 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds) -> DeclarationView {
         plan: f.plan.clone(),
         overall_goal: f.overall_goal.clone(),
         annual_goal: f.annual_goal.clone(),
-        indicators: indicator_rows_as_typed(&f.indicators),
+        indicators: indicator_rows(&f.indicators, forms.targets),
         note: f.note.clone(),
         filled_by: f.filled_by.clone(),
         filled_on: f.filled_on.clone(),

@@ -1,20 +1,17 @@
-//! Number formats and data needs of a template set, read from its optional `style.toml`.
+//! Number formats, variants and data needs of a template set, read from its optional `style.toml`.
 //!
-//! Sets differ in how they print money (元 or 万元, separators, trailing zeros, blank zeros);
-//! keeping that here lets a new district or level be a folder of templates and one settings file.
+//! Sets differ in how they print money (元 or 万元, separators, trailing zeros, blank zeros), in
+//! their forms and in the chapters they hold; keeping that here lets a new district or level be a
+//! folder of templates and one settings file.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
-use std::path::Path;
 
-use serde::Deserialize;
-use toml::Spanned;
-
-use crate::diag::Diagnostic;
-use crate::model::SourceFile;
+use crate::derive::indicator::{parse_target, Op, Target};
 use crate::money::{NumberFormat, Scale, ZeroStyle};
 
-/// How one template set prints figures, and which optional data its sentences need.
+pub use super::style_file::parse_formats;
+
+/// How one template set prints figures, which variants it chooses, and which data it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Formats {
     /// Unit of tables 1–8.
@@ -23,19 +20,61 @@ pub struct Formats {
     pub table: NumberFormat,
     /// Tables 1 and 4 (their income side always leaves zero blank).
     pub side: NumberFormat,
+    /// Table 9 (万元): how its zero cells print differs by set.
+    pub three_public: NumberFormat,
     /// 万元 in sentences.
     pub prose: NumberFormat,
-    /// Percentages in sentences.
+    /// Percentages of totals in sentences (shares, growth, coverage).
     pub percent: NumberFormat,
+    /// Percentages of the 项 sentences (比上年预算执行数增加X%), rounded apart from totals in some years.
+    pub item_percent: NumberFormat,
     /// Per table (`t3`), the 1-based amount columns whose zeros stay blank even in a used column.
     pub blank_zero: BTreeMap<String, Vec<usize>>,
+    /// The 申报表 of the set: money block and indicator targets.
+    pub forms: FormFormats,
+    /// Unit of the 年度预算安排 sentence of each project.
+    pub project_budget: Scale,
+    /// The chapters in printed order; their 一、二、… follow from the position.
+    pub chapters: Vec<String>,
     /// Whether the set's sentences compare every 项 with last year (each function line needs `prior`).
     pub item_priors: bool,
     /// Whether the set's sentences compare the whole budget with last year (needs `[last_year]`).
     pub total_prior: bool,
     /// Whether the set's “三公” sentences give a reason for each component.
     pub three_public_reasons: bool,
+    /// Whether the set prints the 中小企业 reservation sentence (needs both reservation figures).
+    pub reservations: bool,
 }
+
+/// How a set's 申报表 prints its money block and targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormFormats {
+    /// 元 figures of the money block and the 镇级 budget lines.
+    pub money: NumberFormat,
+    /// Whether 项目资金总额 and 其中：财政资金 print the project's total (layout B) or stay blank (layout A).
+    pub total: bool,
+    /// Rows of the money block: 4 with 上年结转资金, 3 without.
+    pub rows: u8,
+    /// How indicator targets print.
+    pub targets: TargetStyle,
+}
+
+/// Indicator targets as typed, or normalised to one syntax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetStyle {
+    /// Exactly as typed.
+    Typed,
+    /// `≥360000.00(件)`: Unicode operator, two decimals, unit in ASCII parentheses (2024 普陀).
+    Unicode,
+    /// `>=540000件`: ASCII operator, no padding, unit appended (2022 普陀).
+    Ascii,
+}
+
+/// The chapters a set may list, with the base's order as the default.
+pub const CHAPTERS: [&str; 9] = ["functions", "structure", "glossary", "narrative", "tables", "other", "projects", "performance", "declarations"];
+
+/// The base set's chapters: 一 to 七 of the 2024 区级 document.
+const BASE_CHAPTERS: [&str; 7] = ["functions", "structure", "glossary", "narrative", "tables", "other", "projects"];
 
 impl Default for Formats {
     fn default() -> Self {
@@ -43,12 +82,18 @@ impl Default for Formats {
             scale: Scale::Yuan,
             table: NumberFormat::YUAN_TABLE,
             side: NumberFormat::YUAN_TABLE,
+            three_public: NumberFormat { zero: ZeroStyle::Blank, ..NumberFormat::YUAN_TABLE },
             prose: NumberFormat::WAN_PROSE,
             percent: NumberFormat::PERCENT,
+            item_percent: NumberFormat::PERCENT,
             blank_zero: BTreeMap::new(),
+            forms: FormFormats { money: NumberFormat::YUAN_TABLE, total: false, rows: 4, targets: TargetStyle::Unicode },
+            project_budget: Scale::Wan,
+            chapters: BASE_CHAPTERS.iter().map(|c| c.to_string()).collect(),
             item_priors: true,
             total_prior: false,
             three_public_reasons: true,
+            reservations: true,
         }
     }
 }
@@ -60,156 +105,33 @@ impl Formats {
     }
 }
 
-/// The keys a `style.toml` may set; everything is optional. Values keep their spans for C4.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct StyleFile {
-    #[serde(default)]
-    tables: TableSettings,
-    #[serde(default)]
-    prose: ProseSettings,
-    #[serde(default)]
-    needs: NeedSettings,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct TableSettings {
-    unit: Option<Spanned<String>>,
-    decimals: Option<Spanned<u32>>,
-    separators: Option<bool>,
-    side_separators: Option<bool>,
-    /// How a zero in a used column prints: "0.00" (default), "0" or "" (blank).
-    zero: Option<Spanned<String>>,
-    #[serde(default)]
-    blank_zero: BTreeMap<String, Vec<usize>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ProseSettings {
-    separators: Option<bool>,
-    trim: Option<bool>,
-    percent_decimals: Option<Spanned<u32>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct NeedSettings {
-    item_priors: Option<bool>,
-    total_prior: Option<bool>,
-    three_public_reasons: Option<bool>,
-}
-
-const HINT: &str = "style.toml 可设置 [tables] unit = \"元\"/\"万元\"、decimals、separators、side_separators、zero、blank_zero，[prose] separators、trim、percent_decimals，[needs] item_priors、total_prior、three_public_reasons";
-
-/// Reads a set's `style.toml` (`path` names it in messages); the base formats fill what it leaves out.
-pub fn parse_formats(path: &Path, text: &str) -> Result<Formats, Diagnostic> {
-    let source = SourceFile::new(path, text);
-    let bad = |msg: String, span: Option<Range<usize>>| {
-        Diagnostic::error("C4", format!("样式设置有误：{msg}")).at_opt(&source, span).hint(HINT)
-    };
-    let file: StyleFile = toml::from_str(text).map_err(|e| bad(toml_message(e.message()), e.span()))?;
-    let mut f = Formats::default();
-    let t = &file.tables;
-    f.scale = match t.unit.as_ref().map(|u| (u.get_ref().as_str(), u.span())) {
-        None | Some(("元", _)) => Scale::Yuan,
-        Some(("万元", _)) => Scale::Wan,
-        Some((other, span)) => return Err(bad(format!("unit = \"{other}\" 不是“元”或“万元”"), Some(span))),
-    };
-    if let Some(d) = &t.decimals {
-        let decimals = within_two(d, "decimals").map_err(|m| bad(m, Some(d.span())))?;
-        f.table.decimals = decimals;
-        f.side.decimals = decimals;
-    }
-    f.table.separators = t.separators.unwrap_or(f.table.separators);
-    if let Some(zero) = &t.zero {
-        let style = match zero.get_ref().as_str() {
-            "0.00" => ZeroStyle::Padded,
-            "0" => ZeroStyle::Bare,
-            "" => ZeroStyle::Blank,
-            other => return Err(bad(format!("zero = \"{other}\" 应为 \"0.00\"、\"0\" 或 \"\"（空白）"), Some(zero.span()))),
-        };
-        f.table.zero = style;
-        f.side.zero = style;
-    }
-    f.side.separators = t.side_separators.or(t.separators).unwrap_or(f.side.separators);
-    f.blank_zero = t.blank_zero.clone();
-    if let Some(trim) = file.prose.trim {
-        f.prose.trim = trim;
-        f.percent.trim = trim;
-        if trim {
-            f.percent.zero = ZeroStyle::Bare;
+impl TargetStyle {
+    /// A typed target in this style; qualitative or unparsable text stays as typed.
+    pub fn show(self, typed: &str) -> String {
+        let parsed = parse_target(typed);
+        match (self, parsed) {
+            (TargetStyle::Typed, _) | (_, Err(_)) | (_, Ok(Target::Quality(_))) => typed.to_string(),
+            (TargetStyle::Unicode, Ok(t)) => t.display(),
+            (TargetStyle::Ascii, Ok(Target::Quantity { op, value, unit })) => format!("{}{}{unit}", ascii(op), value.normalize()),
         }
     }
-    f.prose.separators = file.prose.separators.unwrap_or(f.prose.separators);
-    if let Some(d) = &file.prose.percent_decimals {
-        f.percent.decimals = within_two(d, "percent_decimals").map_err(|m| bad(m, Some(d.span())))?;
-    }
-    f.item_priors = file.needs.item_priors.unwrap_or(true);
-    f.total_prior = file.needs.total_prior.unwrap_or(false);
-    f.three_public_reasons = file.needs.three_public_reasons.unwrap_or(true);
-    Ok(f)
 }
 
-/// A number of decimals: 0, 1 or 2.
-fn within_two(d: &Spanned<u32>, key: &str) -> Result<u32, String> {
-    let value = *d.get_ref();
-    if value > 2 { Err(format!("{key} = {value} 超出 0–2")) } else { Ok(value) }
-}
-
-/// The toml parser's and serde's English, as far as a settings file meets it, in Chinese.
-fn toml_message(message: &str) -> String {
-    let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let expected = expected.trim_start_matches("one of ");
-        return if expected.is_empty() { format!("未知的设置项 {key}") } else { format!("未知的设置项 {key}（可用：{expected}）") };
-    }
-    for (prefix, said) in [("invalid type: ", "类型不对"), ("invalid value: ", "取值不对")] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            return format!("{said}：这里是{}，应为{}", value_kind(got), value_kind(expected));
-        }
-    }
-    let known = TOML_SYNTAX.iter().find(|(en, _)| message.starts_with(en));
-    known.map_or_else(|| format!("TOML 语法错误（原文：{message}）"), |(_, zh)| format!("TOML 语法错误：{zh}"))
-}
-
-/// Known syntax errors of the toml parser.
-const TOML_SYNTAX: [(&str, &str); 10] = [
-    ("unclosed table", "表头缺少右方括号 ]"),
-    ("unclosed array", "数组缺少右方括号 ]"),
-    ("unclosed inline table", "内联表缺少右花括号 }"),
-    ("string values must be quoted", "文字值必须加引号"),
-    ("duplicate key", "重复的键"),
-    ("invalid basic string", "字符串缺少右引号"),
-    ("invalid boolean", "布尔值只能是 true 或 false"),
-    ("key with no value", "键后面缺少值"),
-    ("invalid table header", "表头格式不对"),
-    ("invalid unquoted key", "键名含有不允许的字符"),
-];
-
-/// serde's names of kinds of values (`string "two"`, `u32`, `a boolean`) in Chinese.
-fn value_kind(text: &str) -> String {
-    let t = text.trim().trim_start_matches("a ").trim_start_matches("an ");
-    let (kind, value) = t.split_once(' ').unwrap_or((t, ""));
-    let value = if value.is_empty() { String::new() } else { format!(" {value}") };
-    match kind {
-        "string" => format!("文字{value}"),
-        "integer" | "i64" | "u64" | "i32" => format!("整数{value}"),
-        "u32" | "usize" => "非负整数".to_string(),
-        "boolean" => format!("布尔值{value}"),
-        "floating" => format!("小数{}", t.trim_start_matches("floating point")),
-        "sequence" => "数组".to_string(),
-        "map" | "struct" | "table" => "表".to_string(),
-        _ => format!("`{t}`"),
+/// The ASCII spelling of an operator: `>=`.
+fn ascii(op: Op) -> &'static str {
+    match op {
+        Op::Ge => ">=",
+        Op::Le => "<=",
+        Op::Eq => "=",
+        Op::Gt => ">",
+        Op::Lt => "<",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
     use crate::money::Amount;
 
     #[test]

@@ -31,6 +31,8 @@ static TERA: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"^Template '(.+?)' not found$", |c| format!("找不到模板 `{}`", g(c, 1))),
         rule(r"^Unknown tag$", |_| "未知的标签".into()),
         rule(r"^Unexpected character$", |_| "无法识别的字符".into()),
+        // A template's own `throw(message="…")`: already written for the reader, in Chinese.
+        rule(r"^(.*\p{Han}.*)$", |c| g(c, 1).to_string()),
         rule(r"^String opened with `(.)` is missing its closing `.`$", |c| format!("以 `{0}` 开始的字符串缺少结尾的 `{0}`", g(c, 1))),
         rule(r"^Closing comment tag `(.+?)` not found$", |c| format!("注释缺少结尾的 `{}`", g(c, 1))),
         rule(r"^Closing tag '(.+?)' doesn't match opening tag '(.+?)'$", |c| format!("结束标签 `{}` 与开始标签 `{}` 不配对", g(c, 1), g(c, 2))),
@@ -184,6 +186,7 @@ mod tests {
         assert_eq!(typst("expected comma or closing paren"), "此处应为逗号或右括号 `)`");
         assert_eq!(typst("cannot add integer and string"), "不能对整数和字符串做加法");
         assert_eq!(typst("unknown variable: foo"), "未定义的变量 `foo`");
+        assert_eq!(tera("本模板样式没有“x”章节的模板"), "本模板样式没有“x”章节的模板", "a template's throw() is shown as written");
     }
 
     #[test]

@@ -12,11 +12,13 @@ use super::formats::Formats;
 pub struct Prose {
     pub money: NumberFormat,
     pub percent: NumberFormat,
+    /// Percentages of the 项 sentences, which some years round to whole numbers.
+    pub item_percent: NumberFormat,
 }
 
 impl Default for Prose {
     fn default() -> Self {
-        Prose { money: NumberFormat::WAN_PROSE, percent: NumberFormat::PERCENT }
+        Prose { money: NumberFormat::WAN_PROSE, percent: NumberFormat::PERCENT, item_percent: NumberFormat::PERCENT }
     }
 }
 
@@ -28,7 +30,7 @@ pub fn wan(a: Amount) -> String {
 impl Prose {
     /// The prose formats of a template set.
     pub fn of(f: &Formats) -> Prose {
-        Prose { money: f.prose, percent: f.percent }
+        Prose { money: f.prose, percent: f.percent, item_percent: f.item_percent }
     }
 
     /// 元 as a 万元 figure: `13,699.36` (区级) or `5295.1` (镇级), zero as `0`.
@@ -47,6 +49,11 @@ impl Prose {
         let dp = self.percent.decimals;
         let share = crate::money::percent_share(part, whole, dp).unwrap_or_else(|| crate::money::round_half_up(rust_decimal::Decimal::ZERO, dp));
         self.percent(share)
+    }
+
+    /// The formats of the 项 sentences: their own percent precision.
+    pub fn items(self) -> Prose {
+        Prose { percent: self.item_percent, ..self }
     }
 
     pub fn figure(self, c: Change) -> Figure {
@@ -182,7 +189,7 @@ fn build_items(b: &Budget, texts: &dyn Fn(&str) -> ItemText, prose: Prose) -> Ve
                 class: b.function_name(&code[..3]).into(),
                 section: b.function_name(&code[..5]).into(),
                 item: b.function_name(code).into(),
-                figure: prose.figure(Change::new(cell.filtered(general).total(), prior)),
+                figure: prose.items().figure(Change::new(cell.filtered(general).total(), prior)),
                 purpose: text.purpose,
                 purpose_sentence: text.purpose_sentence,
                 reason: text.reason,

@@ -128,8 +128,6 @@ pub struct Tables {
     pub t9: ThreePublicTable,
 }
 
-const WAN_TABLE: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Blank, trim: false };
-
 /// A number format together with the unit it prints in, and the table's blank-zero columns.
 #[derive(Clone, Copy)]
 struct Style<'a> {
@@ -166,7 +164,7 @@ pub fn build_tables(b: &Budget, f: &Formats) -> Tables {
         t6: class_table(b, |s, _| s == Source::Fund, &SPENDING_COLUMNS, table("t6")),
         t7: class_table(b, |s, _| s == Source::StateCapital, &SPENDING_COLUMNS, table("t7")),
         t8: build_t8(b, table("t8")),
-        t9: build_t9(b),
+        t9: build_t9(b, f.three_public),
     }
 }
 
@@ -344,9 +342,9 @@ fn build_t8(b: &Budget, style: Style<'_>) -> ClassTable {
     ClassTable { empty: rows.is_empty(), rows, total }
 }
 
-fn build_t9(b: &Budget) -> ThreePublicTable {
+fn build_t9(b: &Budget, number: NumberFormat) -> ThreePublicTable {
     let t = &b.three_public;
-    let w = |a: Amount| WAN_TABLE.wan(a);
+    let w = |a: Amount| number.wan(a);
     ThreePublicTable {
         total: w(t.total().current),
         abroad: w(t.abroad.current),

@@ -1,11 +1,14 @@
 //! Stage 4: the document view model — every string the templates print, already final.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::derive::{Budget, Change, UnitKind, Wording};
 use crate::load::Loaded;
 use crate::numerals::paren_marker;
 
+use super::chapters::{build_chapters, ChapterView};
 use super::composition::{build_basic_notes, build_composition, build_sections, BasicNoteView, Composition, SectionGroup};
 use super::declaration::{build_declaration, DeclarationView};
 use super::draft::{DraftView, Marks};
@@ -89,6 +92,10 @@ pub struct DocView {
     pub projects: Vec<ProjectView>,
     /// The 镇级 申报表, one per project.
     pub declarations: Vec<DeclarationView>,
+    /// The chapters in the set's order (`[document] chapters`), for the template that prints them.
+    pub chapters: Vec<ChapterView>,
+    /// The same chapters by key, for headings: `{{ doc.chapter.narrative.marker }}` → `四、`.
+    pub chapter: BTreeMap<String, ChapterView>,
     /// Draft marks per section; all empty in a release.
     pub marks: Marks,
     /// Present only in a draft: the findings page.
@@ -146,6 +153,8 @@ pub struct ProcurementView {
     pub sme_reserved: String,
     /// Of that, reserved for 小型和微型企业, in 万元, prose format.
     pub small_micro_reserved: String,
+    /// Whether the data gives the reservations (sets with `[needs] reservations = false` may omit them).
+    pub reserved: bool,
 }
 
 /// Section 六.四 figures.
@@ -223,7 +232,10 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         })
         .unwrap_or_default()
     };
+    let (chapters, chapter) = build_chapters(&formats.chapters);
     DocView {
+        chapters,
+        chapter,
         title: format!("上海市{}{}{}年{}{d}预算", unit.district, unit.town.as_deref().unwrap_or(""), b.year, unit.level.get_ref()),
         year: b.year,
         prior_year: b.year - 1,
@@ -258,7 +270,7 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         three_public: build_three_public(loaded, b, prose),
         has_operating_costs: b.kind != UnitKind::Institution,
         operating_costs: wan(b.three_public.operating_costs.unwrap_or_default()),
-        procurement: build_procurement(b, prose),
+        procurement: build_procurement(loaded, b, prose),
         performance: PerformanceView {
             units: data.performance.units,
             projects: data.performance.projects,
@@ -266,8 +278,8 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
             share: prose.share(b.performance_amount, b.ledger.total(|_, k| k == crate::derive::Kind::Project).total()),
         },
         assets: build_assets(loaded),
-        projects: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_project(p, f, prose)).collect(),
-        declarations: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_declaration(p, f)).collect(),
+        projects: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_project(p, f, prose, formats)).collect(),
+        declarations: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_declaration(p, f, &formats.forms)).collect(),
         marks: Marks::default(),
         draft: None,
     }
@@ -306,7 +318,7 @@ fn build_three_public(loaded: &Loaded, b: &Budget, prose: Prose) -> ThreePublicV
     }
 }
 
-fn build_procurement(b: &Budget, prose: Prose) -> ProcurementView {
+fn build_procurement(loaded: &Loaded, b: &Budget, prose: Prose) -> ProcurementView {
     let p = &b.procurement;
     let wan = |a| prose.wan(a);
     ProcurementView {
@@ -316,6 +328,7 @@ fn build_procurement(b: &Budget, prose: Prose) -> ProcurementView {
         services: wan(p.services),
         sme_reserved: wan(p.sme_reserved),
         small_micro_reserved: wan(p.small_micro_reserved),
+        reserved: loaded.data.procurement.sme_reserved.is_some() && loaded.data.procurement.small_micro_reserved.is_some(),
     }
 }
 

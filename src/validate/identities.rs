@@ -135,8 +135,12 @@ fn check_operating_costs(cx: &Context, diags: &mut Diagnostics) {
 fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
     let p = &cx.budget.procurement;
     let input = &cx.loaded.data.procurement;
-    exceeds(cx, diags, "N7", &input.sme_reserved, p.total(), "面向中小企业预留金额", "政府采购预算合计", Place::Procurement);
-    exceeds(cx, diags, "N7", &input.small_micro_reserved, p.sme_reserved, "预留给小微企业金额", "面向中小企业预留金额", Place::Procurement);
+    if let Some(sme) = &input.sme_reserved {
+        exceeds(cx, diags, "N7", sme, p.total(), "面向中小企业预留金额", "政府采购预算合计", Place::Procurement);
+    }
+    if let Some(small) = &input.small_micro_reserved {
+        exceeds(cx, diags, "N7", small, p.sme_reserved, "预留给小微企业金额", "面向中小企业预留金额", Place::Procurement);
+    }
 }
 
 /// N8: money with performance targets never exceeds 项目支出; less is allowed but worth a look.

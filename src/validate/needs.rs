@@ -25,6 +25,28 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
     if cx.formats.total_prior {
         check_shares(cx, diags);
     }
+    if cx.formats.reservations {
+        check_reservations(cx, diags);
+    }
+}
+
+/// D16: a set that prints the 中小企业 sentence needs both reservation figures.
+fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
+    let p = &cx.loaded.data.procurement;
+    let missing: Vec<&str> = [("sme_reserved", p.sme_reserved.is_none()), ("small_micro_reserved", p.small_micro_reserved.is_none())]
+        .into_iter()
+        .filter_map(|(key, none)| none.then_some(key))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let src = &cx.loaded.source;
+    diags.push(
+        Diagnostic::error("D16", format!("[procurement] 缺少 {}：本样式要写“面向中小企业预留政府采购项目预算金额……”", missing.join("、")))
+            .at_opt(src, header(src, "procurement"))
+            .hint("填写面向中小企业、小型和微型企业预留的金额（元）；样式不写该句时可在 style.toml 设 [needs] reservations = false")
+            .place(Place::Procurement),
+    );
 }
 
 /// D15: the sets that compare the totals with last year (镇级) also give shares (占X%) of the

@@ -23,6 +23,7 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
     for (i, p) in cx.loaded.data.projects.iter().enumerate() {
         check_money_block(cx, i, p, diags);
         check_dates(cx, i, p, diags);
+        check_goal_years(cx, i, p, diags);
         check_targets(cx, i, p, diags);
         check_budget_text(cx, i, p, diags);
     }
@@ -51,6 +52,24 @@ fn check_money_block(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostic
                     .place(Place::Project(i)),
             );
         }
+    }
+}
+
+/// P8: the 项目总体目标 years, when given, run forward and include the year of the 申报表's dates.
+fn check_goal_years(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
+    let f = &p.form;
+    let (Some(from), Some(to)) = (f.goal_from.as_ref().or(f.goal_to.as_ref()), f.goal_to.as_ref().or(f.goal_from.as_ref())) else { return };
+    let start = crate::derive::date::parse_iso(f.start.get_ref()).map(|d| d.year);
+    let covers = start.is_none_or(|y| (*from.get_ref()..=*to.get_ref()).contains(&y));
+    if from.get_ref() > to.get_ref() || !covers {
+        let range = format!("{}年-{}年", from.get_ref(), to.get_ref());
+        diags.push(
+            Diagnostic::error("P8", format!("“{}”项目总体目标的年度 {range} 不合理", p.name))
+                .at(&cx.loaded.source, from.span())
+                .label(format!("计划开始日期为 {}", f.start.get_ref()))
+                .hint("goal_from 不晚于 goal_to，且包含计划开始日期所在年度")
+                .place(Place::Project(i)),
+        );
     }
 }
 
