@@ -197,8 +197,8 @@ fn build_procurement(p: &input::Procurement) -> Procurement {
         goods: *p.goods.get_ref(),
         works: *p.works.get_ref(),
         services: *p.services.get_ref(),
-        sme_reserved: *p.sme_reserved.get_ref(),
-        small_micro_reserved: *p.small_micro_reserved.get_ref(),
+        sme_reserved: p.sme_reserved.as_ref().map_or(Amount::ZERO, |a| *a.get_ref()),
+        small_micro_reserved: p.small_micro_reserved.as_ref().map_or(Amount::ZERO, |a| *a.get_ref()),
     }
 }
 
