@@ -23,7 +23,7 @@ fn every_reachable_view_field_has_a_doc_comment() {
 }
 
 #[test]
-fn the_doc_check_names_an_undocumented_field_and_honours_flatten_and_skip() {
+fn the_doc_check_names_an_undocumented_field_and_sees_flattened_fields() {
     let types = [
         TypeRow {
             module: "m",
@@ -166,6 +166,52 @@ fn the_template_check_reports_unknown_fields_and_unbound_names() {
         found
             .iter()
             .any(|f| f.contains("`q.name`") && f.contains("not bound")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn build_rs_honours_serde_renames_and_flatten() {
+    let schema = Schema::generated();
+    let direction = schema.variants("derive::change::Direction");
+    assert_eq!(
+        direction,
+        Some(vec!["increase", "decrease", "equal"]),
+        "rename_all = \"lowercase\""
+    );
+    let row = schema.resolve(
+        "evaluation::view::EvaluationView",
+        &steps(".projects[].indicators[].level1"),
+    );
+    assert_eq!(
+        row,
+        Ok(api::Shape::Text),
+        "flatten: the shared cells are the row's own"
+    );
+    assert!(
+        schema
+            .resolve(
+                "evaluation::view::EvaluationView",
+                &steps(".projects[].indicators[].row")
+            )
+            .is_err()
+    );
+}
+
+#[test]
+fn a_wrong_field_in_a_shipped_template_is_caught_through_its_includes() {
+    // `f` in budget/form.typ is `p.form`, `p` a loop variable of budget/projects.typ.
+    let mut shipped = shipped_templates();
+    shipped
+        .get_mut("budget/form.typ")
+        .unwrap()
+        .push_str("{{ f.indicators[0].nope }}");
+    let found = unresolved_paths(&shipped, &Schema::generated());
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("budget/form.typ: `f.indicators[].nope`")
+                && f.contains("IndicatorRow has no field `nope`")),
         "{found:#?}"
     );
 }
