@@ -25,7 +25,7 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("builtin_templates.rs"), code).expect("OUT_DIR is writable");
-    // The template API reference is generated from the view-model types (render::api).
+    // The template API reference is generated from the view-model types (template_api).
     view_api::write(&root.join("src"), &out);
 }
 

@@ -38,7 +38,7 @@ struct SourceFile {
     imports: Vec<(String, Vec<String>)>,
 }
 
-/// Parses every view file and writes `view_api.rs` (rows for `render::api`) into `out`.
+/// Parses every view file and writes `view_api.rs` (rows for `template_api`) into `out`.
 pub fn write(src: &Path, out: &Path) {
     let files: Vec<SourceFile> = VIEW_FILES
         .iter()

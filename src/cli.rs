@@ -93,6 +93,11 @@ pub enum StyleCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print the template API reference: every variable a template can use, with examples from the project's units.
+    Api {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Args)]

@@ -21,5 +21,6 @@ pub mod pipeline;
 pub mod preview;
 pub mod render;
 pub mod synth;
+pub mod template_api;
 pub mod typeset;
 pub mod validate;

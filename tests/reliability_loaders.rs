@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use gen_budget::load::{load_unit_year, parse_toml, Loaded};
 use gen_budget::model::{Catalog, SourceFile};
-use gen_budget::render::formats::parse_formats;
+use gen_budget::render::style_file::parse_formats;
 use gen_budget::render::Templates;
 use proptest::prelude::*;
 

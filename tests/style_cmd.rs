@@ -10,7 +10,7 @@ mod settings;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use gen_budget::render::formats::parse_formats;
+use gen_budget::render::style_file::parse_formats;
 
 fn run(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gen-budget"))

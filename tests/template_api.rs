@@ -7,7 +7,7 @@ mod paths;
 
 use std::collections::BTreeMap;
 
-use gen_budget::render::api::{self, CONTEXTS, FieldRow, Schema, TypeRow, api_reference};
+use gen_budget::template_api::{self as api, CONTEXTS, FieldRow, Schema, TypeRow, api_reference};
 use paths::{shipped_templates, steps, unresolved_paths};
 
 const REFERENCE: &str = "docs/template-api.md";
@@ -222,4 +222,12 @@ fn first_difference(a: &str, b: &str) -> usize {
         .position(|(x, y)| x != y)
         .unwrap_or(a.lines().count().min(b.lines().count()))
         + 1
+}
+
+#[test]
+fn style_api_prints_the_committed_reference() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gen-budget")).args(["style", "api", "--root"]).arg(common::root()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let committed = std::fs::read_to_string(common::root().join("docs/template-api.md")).unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap() == committed, "`gen-budget style api > docs/template-api.md` regenerates the file");
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use gen_budget::diag::Diagnostic;
 use gen_budget::load::Project;
 use gen_budget::output::write_files;
-use gen_budget::render::formats::parse_formats;
+use gen_budget::render::style_file::parse_formats;
 use gen_budget::render::templates::DEFAULT_STYLE;
 
 use self::sets::{Catalog, Origin};
@@ -32,8 +32,20 @@ pub(crate) fn run(command: StyleCommand) -> ExitCode {
     let result = match command {
         StyleCommand::New { name, from, root } => new(&root, &name, from.as_deref()),
         StyleCommand::List { root } => list(&root),
+        StyleCommand::Api { root } => return print_api(&root),
     };
     result.unwrap_or_else(|d| report(&one(d)))
+}
+
+/// `style api`: the reference on stdout (`> docs/template-api.md`), or the findings that stopped it.
+fn print_api(root: &Path) -> ExitCode {
+    match gen_budget::template_api::api_reference(root) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(d) => report(&d),
+    }
 }
 
 /// `style new`: refuses before writing anything, then writes the whole folder or nothing.

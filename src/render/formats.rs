@@ -9,8 +9,6 @@ use std::collections::BTreeMap;
 use crate::derive::indicator::{parse_target, Op, Target};
 use crate::money::{NumberFormat, Scale, ZeroStyle};
 
-pub use super::style_file::parse_formats;
-
 /// How one template set prints figures, which variants it chooses, and which data it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Formats {
@@ -125,41 +123,5 @@ fn ascii(op: Op) -> &'static str {
         Op::Eq => "=",
         Op::Gt => ">",
         Op::Lt => "<",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-    use crate::money::Amount;
-
-    #[test]
-    fn a_town_set_prints_wan_without_separators_and_trims_prose() {
-        let f = parse_formats(Path::new("t"), "[tables]\nunit = \"万元\"\nseparators = false\nside_separators = true\nblank_zero = { t3 = [3] }\n[prose]\nseparators = false\ntrim = true\n").unwrap();
-        assert_eq!(f.table.amount(Amount::from(48_291_500), f.scale), "4829.15");
-        assert_eq!(f.side.amount(Amount::from(53_700_000), f.scale), "5,370.00");
-        assert_eq!(f.prose.wan(Amount::from(52_951_000)), "5295.1");
-        assert!(f.blanks_zero("t3", 2) && !f.blanks_zero("t3", 1) && !f.blanks_zero("t2", 2));
-    }
-
-    #[test]
-    fn zero_and_percent_styles() {
-        use crate::derive::Change;
-        let f = parse_formats(Path::new("t"), "[tables]\nzero = \"0\"\n[prose]\npercent_decimals = 0\n").unwrap();
-        assert_eq!(f.table.amount(Amount::ZERO, f.scale), "0");
-        assert_eq!(parse_formats(Path::new("t"), "[tables]\nzero = \"\"\n").unwrap().table.amount(Amount::ZERO, Scale::Yuan), "");
-        assert_eq!(Formats::default().table.amount(Amount::ZERO, Scale::Yuan), "0.00");
-        let prose = crate::render::narrative::Prose::of(&f);
-        assert_eq!(prose.change(Change::new(Amount::from(241_670), Amount::from(231_530))).percent.as_deref(), Some("4"));
-        assert_eq!(prose.share(Amount::from(53_700_000), Amount::from(57_152_900)), "94");
-        assert!(parse_formats(Path::new("t"), "[tables]\nzero = \"-\"").unwrap_err().message.contains("zero"));
-    }
-
-    #[test]
-    fn unknown_keys_and_units_are_refused() {
-        assert!(parse_formats(Path::new("t"), "yuan_decimal = 0").unwrap_err().message.contains("样式设置有误：未知的设置项 `yuan_decimal`"));
-        assert!(parse_formats(Path::new("t"), "[tables]\nunit = \"千元\"").unwrap_err().message.contains("千元"));
-        assert_eq!(parse_formats(Path::new("t"), "").unwrap(), Formats::default());
     }
 }

@@ -1,13 +1,12 @@
 //! Stages 4–5: view model, then Typst source through Tera templates.
 
 pub mod chapters;
-pub mod api;
 pub mod composition;
 pub mod declaration;
 pub mod draft;
 pub mod escape;
 pub mod formats;
-mod style_file;
+pub mod style_file;
 pub(crate) mod located;
 pub(crate) mod messages;
 pub mod narrative;

@@ -289,6 +289,7 @@ fn value_kind(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::money::Amount;
+    use crate::render::formats::Formats;
 
     fn parse(text: &str) -> Formats {
         parse_formats(Path::new("style.toml"), text).unwrap()
@@ -342,5 +343,34 @@ mod tests {
         assert!(refused("[projects]\nbudget_unit = \"千元\"\n").contains("budget_unit = \"千元\" 不是“元”或“万元”"));
         assert!(refused("[tables]\nt9_zero = \"-\"\n").contains("t9_zero = \"-\""));
         assert!(refused("[needs]\nreservation = false\n").contains("未知的设置项 `reservation`"));
+    }
+
+    #[test]
+    fn a_town_set_prints_wan_without_separators_and_trims_prose() {
+        let f = parse_formats(Path::new("style.toml"), "[tables]\nunit = \"万元\"\nseparators = false\nside_separators = true\nblank_zero = { t3 = [3] }\n[prose]\nseparators = false\ntrim = true\n").unwrap();
+        assert_eq!(f.table.amount(Amount::from(48_291_500), f.scale), "4829.15");
+        assert_eq!(f.side.amount(Amount::from(53_700_000), f.scale), "5,370.00");
+        assert_eq!(f.prose.wan(Amount::from(52_951_000)), "5295.1");
+        assert!(f.blanks_zero("t3", 2) && !f.blanks_zero("t3", 1) && !f.blanks_zero("t2", 2));
+    }
+
+    #[test]
+    fn zero_and_percent_styles() {
+        use crate::derive::Change;
+        let f = parse_formats(Path::new("style.toml"), "[tables]\nzero = \"0\"\n[prose]\npercent_decimals = 0\n").unwrap();
+        assert_eq!(f.table.amount(Amount::ZERO, f.scale), "0");
+        assert_eq!(parse_formats(Path::new("style.toml"), "[tables]\nzero = \"\"\n").unwrap().table.amount(Amount::ZERO, Scale::Yuan), "");
+        assert_eq!(Formats::default().table.amount(Amount::ZERO, Scale::Yuan), "0.00");
+        let prose = crate::render::narrative::Prose::of(&f);
+        assert_eq!(prose.change(Change::new(Amount::from(241_670), Amount::from(231_530))).percent.as_deref(), Some("4"));
+        assert_eq!(prose.share(Amount::from(53_700_000), Amount::from(57_152_900)), "94");
+        assert!(parse_formats(Path::new("style.toml"), "[tables]\nzero = \"-\"").unwrap_err().message.contains("zero"));
+    }
+
+    #[test]
+    fn unknown_keys_and_units_are_refused() {
+        assert!(parse_formats(Path::new("style.toml"), "yuan_decimal = 0").unwrap_err().message.contains("样式设置有误：未知的设置项 `yuan_decimal`"));
+        assert!(parse_formats(Path::new("style.toml"), "[tables]\nunit = \"千元\"").unwrap_err().message.contains("千元"));
+        assert_eq!(parse_formats(Path::new("style.toml"), "").unwrap(), Formats::default());
     }
 }

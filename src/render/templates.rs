@@ -15,7 +15,8 @@ use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 use walkdir::WalkDir;
 
 use super::escape;
-use super::formats::{parse_formats, Formats};
+use super::formats::Formats;
+use super::style_file::parse_formats;
 use super::view::DocView;
 use crate::diag::{io_reason, Diagnostic};
 use crate::model::SourceFile;

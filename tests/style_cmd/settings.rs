@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use gen_budget::render::Formats;
-use gen_budget::render::formats::parse_formats;
+use gen_budget::render::style_file::parse_formats;
 
 use super::{builtin, fresh_project, run};
 

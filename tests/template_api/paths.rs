@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use gen_budget::render::api::{self, CONTEXTS, Schema, Step, path_text};
+use gen_budget::template_api::{self as api, CONTEXTS, Schema, Step, path_text};
 use regex::Regex;
 
 /// Every `*.typ` under templates/, by name relative to it.
