@@ -155,3 +155,14 @@ fn prose_precision_is_per_place() {
     assert!(t.contains("涉及项目预算资金11,648.82万元"), "non-whole 万元 keep two decimals");
     assert!(t.contains("政府性基金拨款支出预算0万元"));
 }
+
+#[test]
+fn the_unit_line_follows_the_sets_table_unit() {
+    let (_dir, root) = common::scratch_project();
+    add_set(&root, "万元表", "[tables]\nunit = \"万元\"\n");
+    use_style(&root, "万元表", false);
+    let t = text(&root).unwrap();
+    assert_eq!(t.matches("单位：万元").count(), 9, "tables 1–8 in the set's unit, table 9 always in 万元");
+    assert!(!t.contains("单位：元"));
+    assert!(t.contains("收入总计13,699.36"), "the figures in 万元");
+}

@@ -108,6 +108,8 @@ pub struct ThreePublicTable {
 /// All nine tables of chapter 五.
 #[derive(Debug, Serialize)]
 pub struct Tables {
+    /// Unit of tables 1–8 in the set (`[tables] unit`), for their 单位 line: `元` or `万元`.
+    pub unit: &'static str,
     /// Table 1, 财务收支预算总表 (收入 left, 支出 by 类 right).
     pub t1: TwoSided,
     /// Table 2, 收入预算总表 by 功能分类: 合计, 财政拨款, 事业, 事业单位经营, 其他, 上级补助.
@@ -156,6 +158,7 @@ pub fn build_tables(b: &Budget, f: &Formats) -> Tables {
     let table = |name: &'static str| Style::of(f, name, f.table);
     let side = |name: &'static str| Style::of(f, name, f.side);
     Tables {
+        unit: f.scale.label(),
         t1: build_t1(b, side("t1")),
         t2: class_table(b, |_, _| true, &INCOME_COLUMNS, table("t2")),
         t3: class_table(b, |_, _| true, &SPENDING_COLUMNS, table("t3")),
