@@ -1,6 +1,7 @@
 //! Stage 1: find and read a unit-year's TOML and its catalogue into raw input types.
 
 mod parse;
+pub(crate) mod previous;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //! Checks never stop at the first problem: each pushes its findings and the caller decides.
 
 pub(crate) mod common;
+mod cross_year;
 pub(crate) mod dates;
 mod declaration;
 pub(crate) mod fields;
@@ -29,6 +30,8 @@ pub struct Context<'a> {
     pub formats: &'a Formats,
     /// Every typed value with its span, so findings point at the value itself.
     pub(crate) fields: fields::Fields,
+    /// The unit's previous-year budget file, for the cross-year checks (Y1–Y4).
+    pub(crate) previous: crate::load::previous::Previous,
 }
 
 impl Context<'_> {
@@ -50,7 +53,8 @@ pub fn yuan(a: Amount) -> String {
 
 /// Runs every check and returns all findings, errors and warnings alike.
 pub fn validate(loaded: &Loaded, budget: &Budget, formats: &Formats) -> Diagnostics {
-    let cx = Context { loaded, budget, formats, fields: fields::Fields::of(&loaded.source) };
+    let previous = crate::load::previous::previous_of(loaded);
+    let cx = Context { loaded, budget, formats, fields: fields::Fields::of(&loaded.source), previous };
     let mut diags = Diagnostics::default();
     let cover = Some(crate::diag::Place::Cover);
     diags.0.extend(common::check_year(&loaded.source, &loaded.data.year, loaded.file_year, cover));
@@ -60,5 +64,6 @@ pub fn validate(loaded: &Loaded, budget: &Budget, formats: &Formats) -> Diagnost
     projects::check(&cx, &mut diags);
     needs::check(&cx, &mut diags);
     declaration::check(&cx, &mut diags);
+    cross_year::check(&cx, &mut diags);
     diags
 }
