@@ -231,7 +231,16 @@ fn input_hash(documents: &[Document], engine: &Engine, templates: &Templates, bu
     let options = format!("{:?} pdfa={} xlsx", build.mode, build.pdfa);
     let mut parts = vec![PROGRAM, templates.fingerprint(), engine.fingerprint(), &options];
     parts.extend(documents.iter().flat_map(Document::inputs));
+    // The cross-year checks (Y1–Y4) read last year's file: a change there changes the findings.
+    let previous: Vec<String> = documents.iter().filter_map(previous_text).collect();
+    parts.extend(previous.iter().map(String::as_str));
     sha256_hex(parts.join("\u{1f}").as_bytes())
+}
+
+/// The text of a budget document's previous-year file, when there is one to read.
+fn previous_text(document: &Document) -> Option<String> {
+    let Document::Budget(loaded) = document else { return None };
+    std::fs::read_to_string(crate::load::previous::previous_file(loaded)?).ok()
 }
 
 fn manifest_path(project: &Project, year: &str) -> PathBuf {

@@ -42,6 +42,10 @@ impl Preview {
         let folder = walkdir::WalkDir::new(self.project.departments().join(&self.unit).join(&self.year)).into_iter().flatten();
         files.extend(folder.filter(|e| e.file_type().is_file()).map(|e| e.into_path()));
         files.push(self.project.root.join("catalog").join(format!("{}.toml", self.year)));
+        // Last year's file feeds the cross-year checks (Y1–Y4).
+        if let Some(previous) = self.year.parse::<i32>().ok().and_then(|y| y.checked_sub(1)) {
+            files.push(self.project.departments().join(&self.unit).join(format!("{previous}.toml")));
+        }
         let templates = walkdir::WalkDir::new(self.project.templates()).into_iter().flatten();
         files.extend(templates.filter(|e| e.file_type().is_file()).map(|e| e.into_path()));
         files

@@ -63,6 +63,11 @@ fn unchanged_units_are_skipped_and_force_rebuilds_them() {
     std::fs::write(&data, text.replacen("services = 8448100", "services = 8448200", 1).replacen("sme_reserved = 8448100", "sme_reserved = 8448200", 1)).unwrap();
     assert!(run(&root, &["--all", "2024"]).status.success());
     assert_eq!(statuses(&root), [("普陀城运", "skipped"), ("甲单位", "built")].map(|(u, s)| (u.to_string(), s.to_string())));
+    // Last year's file feeds the cross-year checks: changing it rebuilds that unit only.
+    let previous = root.join("departments/普陀城运/2023.toml");
+    std::fs::write(&previous, std::fs::read_to_string(&previous).unwrap() + "# 改动\n").unwrap();
+    assert!(run(&root, &["--all", "2024"]).status.success());
+    assert_eq!(statuses(&root), [("普陀城运", "built"), ("甲单位", "skipped")].map(|(u, s)| (u.to_string(), s.to_string())), "a change to last year's file rebuilds");
     std::fs::write(root.join("templates/budget/toc.typ"), "#page[目 录]\n").unwrap();
     assert!(run(&root, &["--all", "2024"]).status.success());
     assert_eq!(statuses(&root), [("普陀城运", "built"), ("甲单位", "built")].map(|(u, s)| (u.to_string(), s.to_string())), "a template change rebuilds every unit");

@@ -50,6 +50,11 @@ pub(crate) fn previous_of(loaded: &Loaded) -> Previous {
     }
 }
 
+/// The previous year's file the cross-year checks read, so a batch can count it among the inputs.
+pub(crate) fn previous_file(loaded: &Loaded) -> Option<PathBuf> {
+    previous_path(loaded).map(|(_, path)| path)
+}
+
 /// The project and `departments/<单位>/<年-1>.toml` of a file at `departments/<单位>/<年>.toml`
 /// (or `departments/<单位>/<年>/…`); none for a file read from elsewhere.
 fn previous_path(loaded: &Loaded) -> Option<(Project, PathBuf)> {
