@@ -63,6 +63,22 @@ pub enum Command {
         #[command(subcommand)]
         command: StyleCommand,
     },
+    /// Compare a unit-year's budget data with another edition: a TOML file, a git revision, or another year.
+    Diff {
+        unit: String,
+        year: String,
+        /// The edition to compare with: a TOML file, or a git revision of the project (HEAD, a tag, a hash).
+        #[arg(long, value_name = "文件|修订", conflicts_with = "other_year")]
+        against: Option<String>,
+        /// Compare with the unit's file of this year instead (rows by code, projects by name).
+        #[arg(long = "year", id = "other_year", value_name = "年")]
+        other_year: Option<String>,
+        /// Output: text (default) or json.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Serve a live draft on 127.0.0.1 that refreshes when the data or templates change.
     Preview {
         unit: String,
@@ -73,6 +89,13 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// How `gen-budget diff` prints the changes.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
 }
 
 /// `gen-budget style …`: scaffolding and an overview of template sets.

@@ -7,6 +7,7 @@
 pub mod batch;
 pub mod booklet;
 pub mod derive;
+pub mod diff;
 pub mod document;
 pub mod evaluation;
 pub mod export;
