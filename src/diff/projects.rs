@@ -10,12 +10,36 @@ use super::{FieldChange, ProjectChange};
 /// One project's printed fields, labelled in Chinese, in the order they print.
 pub(crate) struct ProjectRecord {
     pub name: String,
+    /// The name, made unique among the document's projects (`…（第2个）` for a repeat).
+    pub key: String,
     pub fields: Vec<(String, String)>,
 }
 
 /// The projects of a view, each reduced to its labelled fields.
 pub(crate) fn projects_of(projects: &[ProjectView]) -> Vec<ProjectRecord> {
-    projects.iter().map(record).collect()
+    let mut records: Vec<ProjectRecord> = projects.iter().map(record).collect();
+    let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
+    let keys = keys(&names, "项目");
+    records.iter_mut().zip(keys).for_each(|(r, k)| r.key = k);
+    records
+}
+
+/// Unique keys for possibly repeated or empty names: `指标“名”`, `指标“名”（第2个）`, `第3个指标`.
+fn keys(names: &[&str], what: &str) -> Vec<String> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let n = seen.entry(name).or_default();
+            *n += 1;
+            match (name.is_empty(), *n) {
+                (true, _) => format!("第{}个{what}", i + 1),
+                (false, 1) => format!("{what}“{name}”"),
+                (false, k) => format!("{what}“{name}”（第{k}个）"),
+            }
+        })
+        .collect()
 }
 
 fn record(p: &ProjectView) -> ProjectRecord {
@@ -50,24 +74,23 @@ fn record(p: &ProjectView) -> ProjectRecord {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    for i in &f.indicators {
-        fields.push((
-            format!("指标“{}”", i.name),
-            format!("{}／{}／{}", i.level1, i.level2, i.target),
-        ));
+    let names: Vec<&str> = f.indicators.iter().map(|i| i.name.as_str()).collect();
+    for (i, key) in f.indicators.iter().zip(keys(&names, "指标")) {
+        fields.push((key, format!("{}／{}／{}", i.level1, i.level2, i.target)));
     }
     ProjectRecord {
         name: f.name.clone(),
+        key: String::new(),
         fields,
     }
 }
 
 /// Added, removed and changed projects: new ones in their order, then removed ones.
 pub(crate) fn compare_projects(old: &[ProjectRecord], new: &[ProjectRecord]) -> Vec<ProjectChange> {
-    let before: BTreeMap<&str, &ProjectRecord> = old.iter().map(|p| (p.name.as_str(), p)).collect();
+    let before: BTreeMap<&str, &ProjectRecord> = old.iter().map(|p| (p.key.as_str(), p)).collect();
     let mut found = Vec::new();
     for p in new {
-        match before.get(p.name.as_str()) {
+        match before.get(p.key.as_str()) {
             None => found.push(ProjectChange::Added {
                 name: p.name.clone(),
             }),
@@ -82,10 +105,10 @@ pub(crate) fn compare_projects(old: &[ProjectRecord], new: &[ProjectRecord]) -> 
             }
         }
     }
-    let names: Vec<&str> = new.iter().map(|p| p.name.as_str()).collect();
+    let keys: Vec<&str> = new.iter().map(|p| p.key.as_str()).collect();
     found.extend(
         old.iter()
-            .filter(|p| !names.contains(&p.name.as_str()))
+            .filter(|p| !keys.contains(&p.key.as_str()))
             .map(|p| ProjectChange::Removed {
                 name: p.name.clone(),
             }),
