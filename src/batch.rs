@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
+use crate::html::escape as html;
 use crate::load::Project;
 use crate::output::{sha256_hex, write_files};
 use crate::pipeline::{stage_documents, BuildOptions};
@@ -94,6 +95,8 @@ pub struct BatchOptions {
     /// Rebuild even units whose inputs are unchanged.
     pub force: bool,
     pub build: BuildOptions,
+    /// A git revision: also write `out/<年>/changes.html`, every unit compared with that edition.
+    pub diff_against: Option<String>,
 }
 
 const PROGRAM: &str = concat!("gen-budget ", env!("CARGO_PKG_VERSION"));
@@ -107,7 +110,7 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
     let previous = read_manifests(project, &targets);
     let mut outcomes = Vec::with_capacity(targets.len());
     let mut pending = Vec::new();
-    for (unit, year) in targets {
+    for (unit, year) in targets.clone() {
         match prepare(project, engine, templates, options, &previous, &unit, &year) {
             Prepared::Done(outcome) => {
                 progress(&outcome);
@@ -127,7 +130,10 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
         }
     }
     outcomes.sort_by(|a, b| (&a.entry.year, &a.entry.unit).cmp(&(&b.entry.year, &b.entry.unit)));
-    let setup = write_manifests(project, &outcomes);
+    let mut setup = write_manifests(project, &outcomes, options.diff_against.is_some());
+    if let Some(rev) = &options.diff_against {
+        setup.extend(crate::changes::write_pages(project, templates, rev, &targets));
+    }
     BatchReport { outcomes, wall: started.elapsed(), setup }
 }
 
@@ -265,7 +271,7 @@ fn read_manifests(project: &Project, targets: &[(String, String)]) -> BTreeMap<(
 }
 
 /// Writes `manifest.json` and `index.html` for every year in the batch; returns what failed.
-fn write_manifests(project: &Project, outcomes: &[Outcome]) -> Diagnostics {
+fn write_manifests(project: &Project, outcomes: &[Outcome], changes: bool) -> Diagnostics {
     let mut problems = Diagnostics::default();
     let mut by_year: BTreeMap<&str, Vec<ManifestEntry>> = BTreeMap::new();
     for o in outcomes {
@@ -275,7 +281,7 @@ fn write_manifests(project: &Project, outcomes: &[Outcome]) -> Diagnostics {
         let manifest = Manifest { program: PROGRAM.to_string(), units };
         let json = serde_json::to_string_pretty(&manifest).expect("the manifest serializes");
         let dir = project.out().join(year);
-        let files = [(dir.join("manifest.json"), json.into_bytes()), (dir.join("index.html"), index_html(year, &manifest).into_bytes())];
+        let files = [(dir.join("manifest.json"), json.into_bytes()), (dir.join("index.html"), index_html(year, &manifest, changes).into_bytes())];
         if let Err(d) = write_files(&project.out(), &files) {
             problems.push(d);
         }
@@ -284,7 +290,7 @@ fn write_manifests(project: &Project, outcomes: &[Outcome]) -> Diagnostics {
 }
 
 /// A plain page linking every PDF of the year with its status.
-fn index_html(year: &str, manifest: &Manifest) -> String {
+fn index_html(year: &str, manifest: &Manifest, changes: bool) -> String {
     let mut rows = String::new();
     for e in &manifest.units {
         let (label, class) = match e.status {
@@ -303,13 +309,10 @@ fn index_html(year: &str, manifest: &Manifest) -> String {
         ));
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年预算公开文件</title>\n<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:4px 8px}}tr.failed{{background:#fdecea}}</style></head>\n<body><h1>{year}年预算公开文件</h1>\n<table><tr><th>单位</th><th>状态</th><th>文件</th><th>错误</th><th>警告</th></tr>\n{rows}</table>\n<p>{}</p></body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年预算公开文件</title>\n<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:4px 8px}}tr.failed{{background:#fdecea}}</style></head>\n<body><h1>{year}年预算公开文件</h1>\n{}<table><tr><th>单位</th><th>状态</th><th>文件</th><th>错误</th><th>警告</th></tr>\n{rows}</table>\n<p>{}</p></body></html>\n",
+        if changes { "<p><a href=\"changes.html\">各单位与上一版的变化</a></p>\n" } else { "" },
         html(&manifest.program)
     )
-}
-
-fn html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A diagnostic saying a batch found nothing to do.

@@ -6,11 +6,13 @@
 
 pub mod batch;
 pub mod booklet;
+pub mod changes;
 pub mod derive;
 pub mod diff;
 pub mod document;
 pub mod evaluation;
 pub mod export;
+pub mod html;
 pub mod import;
 pub mod diag;
 pub mod load;

@@ -115,5 +115,14 @@ fn editing_the_toml_updates_the_page_in_the_browser() {
     assert_ne!(after[0], before[0], "a new version is shown");
     assert!(after[1].as_u64().unwrap() > 10, "the pages are still shown in the draft");
     eprintln!("page updated {} ms after the save", elapsed.as_millis());
+
+    // 与上一版比较: the reworded reason against the version saved before; not a git project.
+    eval(driver, &session, "document.getElementById('compare-button').click(); return null;");
+    let panel = "const p = document.getElementById('compare'); return p.hidden ? null : p.innerText;";
+    let (shown, _) = poll(driver, &session, panel, Duration::from_secs(10), |v| v.as_str().is_some_and(|t| t.contains("与上次保存的版本比较") && t.contains("增加减少")));
+    let shown = shown.as_str().unwrap();
+    assert!(shown.contains("与最近一次提交（git HEAD）比较") && shown.contains("无法比较"), "outside git the committed comparison says why: {shown}");
+    let marked = eval(driver, &session, "return [...document.querySelectorAll('#compare ins')].map(e => e.innerText).join('|');");
+    assert!(!marked.as_str().unwrap().is_empty(), "the changed characters are marked: {marked}");
     http(driver, "DELETE", &format!("/session/{session}"), None);
 }

@@ -26,7 +26,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(pair) => pair,
         Err(diags) => return report(&diags),
     };
-    let options = BatchOptions { force: args.force, build: build_options(args) };
+    if let Some(Err(d)) = args.diff_against.as_deref().map(|rev| gen_budget::changes::check_revision(&project, rev)) {
+        return report(&one(d));
+    }
+    let options = BatchOptions { force: args.force, build: build_options(args), diff_against: args.diff_against.clone() };
     let bar = progress_bar(total as u64);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let progress = |o: &Outcome| {

@@ -1,11 +1,14 @@
 //! Draft preview on 127.0.0.1: SVG pages and findings, rebuilt within a second of a save.
 
+mod compare;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
+use crate::html::escape as html;
 use crate::load::Project;
 use crate::pipeline::{BuildOptions, Mode};
 use crate::render::Templates;
@@ -29,11 +32,13 @@ pub struct Preview {
     year: String,
     engine: Arc<Engine>,
     state: Mutex<Snapshot>,
+    /// The data as saved before, for the 与上一版比较 view.
+    baseline: Mutex<compare::Baseline>,
 }
 
 impl Preview {
     pub fn new(project: Project, unit: &str, year: &str, engine: Arc<Engine>) -> Self {
-        Self { project, unit: unit.into(), year: year.into(), engine, state: Mutex::default() }
+        Self { project, unit: unit.into(), year: year.into(), engine, state: Mutex::default(), baseline: Mutex::default() }
     }
 
     /// Files whose change triggers a rebuild: the unit-year's data, the catalogue and every template.
@@ -66,6 +71,7 @@ impl Preview {
     /// Rebuilds the draft; on failure the previous pages stay and the errors are shown.
     pub fn rebuild(&self) {
         let started = Instant::now();
+        self.baseline.lock().expect("preview baseline lock").saw(compare::read_data(&self.project, &self.unit, &self.year));
         let result = Templates::load(&self.project.templates()).map_err(|d| Diagnostics(vec![d])).and_then(|templates| {
             let documents = Document::load_all(&self.project, &self.unit, &self.year)?;
             let options = BuildOptions { mode: Mode::Draft, ..BuildOptions::default() };
@@ -106,8 +112,12 @@ impl Preview {
 
     /// Answers one HTTP request.
     fn respond(&self, url: &str) -> (u16, &'static str, Vec<u8>) {
-        let state = self.state.lock().expect("preview state lock");
         let path = url.split('?').next().unwrap_or("/");
+        if path == "/compare" {
+            let baseline = self.baseline.lock().expect("preview baseline lock");
+            return (200, "text/html; charset=utf-8", compare::compare_html(&self.project, &self.unit, &self.year, &baseline).into_bytes());
+        }
+        let state = self.state.lock().expect("preview state lock");
         if path == "/" {
             return (200, "text/html; charset=utf-8", page_html(&self.unit, &self.year).into_bytes());
         }
@@ -133,10 +143,6 @@ fn describe(d: &Diagnostic) -> String {
     d.to_string() + &d.hint.as_ref().map(|h| format!("　提示：{h}")).unwrap_or_default()
 }
 
-fn html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 fn content_html(state: &Snapshot) -> String {
     let mut out = format!("<div id=\"status\" data-version=\"{}\">", state.version);
     out.push_str(if state.failed { "<p class=\"bad\">数据有错误，无法排版，显示的是上一次的页面。</p>" } else { "" });
@@ -158,8 +164,10 @@ fn page_html(unit: &str, year: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>预览：{unit} {year}（草稿）</title>
-<style>body{{font-family:sans-serif;background:#eee;margin:1em}}img.page{{display:block;background:#fff;margin:1em auto;box-shadow:0 0 4px #999;max-width:100%}}.bad{{color:#b71c1c}}#findings li{{margin:.3em 0}}</style></head>
-<body><h1>预览：{unit} {year}（草稿）</h1><div id="content"></div>
+<style>body{{font-family:sans-serif;background:#eee;margin:1em}}#compare{{background:#fff;padding:1em;margin:1em 0;box-shadow:0 0 4px #999}}ins{{background:#e6ffec;text-decoration:none}}del{{background:#ffebe9}}img.page{{display:block;background:#fff;margin:1em auto;box-shadow:0 0 4px #999;max-width:100%}}.bad{{color:#b71c1c}}#findings li{{margin:.3em 0}}</style></head>
+<body><h1>预览：{unit} {year}（草稿）</h1>
+<p><button id="compare-button" onclick="toggleCompare()">与上一版比较</button></p>
+<div id="compare" hidden></div><div id="content"></div>
 <script>
 let shown = -1;
 async function refresh() {{
@@ -168,9 +176,20 @@ async function refresh() {{
     if (v !== String(shown)) {{
       document.getElementById('content').innerHTML = await (await fetch('/content')).text();
       shown = v;
+      showCompare();
     }}
   }} catch (e) {{}}
   setTimeout(refresh, 100);
+}}
+async function showCompare() {{
+  const panel = document.getElementById('compare');
+  if (!panel.hidden) panel.innerHTML = await (await fetch('/compare')).text();
+}}
+function toggleCompare() {{
+  const panel = document.getElementById('compare');
+  panel.hidden = !panel.hidden;
+  document.getElementById('compare-button').textContent = panel.hidden ? '与上一版比较' : '收起比较';
+  showCompare();
 }}
 refresh();
 </script></body></html>
