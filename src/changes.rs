@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::diff::{compare, Changes, Edition};
 use crate::html::escape as html;
@@ -22,10 +24,11 @@ pub enum UnitChange {
     NotComparable(String),
 }
 
-/// Compares every target with its edition at `rev`; only unit-years with a budget file take part.
+/// Compares every target with its edition at `rev` (in parallel, in the targets' order); only
+/// unit-years with a budget file take part.
 pub fn collect(project: &Project, templates: &Templates, rev: &str, targets: &[(String, String)]) -> Vec<(String, String, UnitChange)> {
     targets
-        .iter()
+        .par_iter()
         .filter(|(unit, year)| project.departments().join(unit).join(format!("{year}.toml")).is_file())
         .map(|(unit, year)| (unit.clone(), year.clone(), unit_change(project, templates, rev, unit, year)))
         .collect()
