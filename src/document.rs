@@ -18,7 +18,7 @@ use crate::render::{draft, Templates};
 use crate::typeset::{compile, Engine};
 
 /// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
-pub const BUDGET: &str = "预算公开";
+pub use crate::model::BUDGET;
 pub const EVALUATION: &str = "绩效自评";
 pub const BOOKLET: &str = "绩效目标申报";
 

@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::{parse_toml, Loaded, Project};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::BUDGET;
-use crate::model::{SourceFile, UnitYear};
+use crate::model::{SourceFile, UnitYear, BUDGET};
 
 /// What the previous year holds for this year's checks.
 #[derive(Debug)]
