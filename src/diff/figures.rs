@@ -5,7 +5,7 @@ use crate::derive::ledger::split_code;
 use crate::derive::{Budget, Cell, Kind, Level, Row, Source};
 use crate::money::{Amount, NumberFormat, Scale};
 use crate::render::Formats;
-use crate::render::tables::{Column, INCOME_COLUMNS, SPENDING_COLUMNS, SideRow, TableRow, Tables};
+use crate::render::tables::{Column, INCOME_COLUMNS, INCOME_HEADS, SPENDING_COLUMNS, SPENDING_HEADS, SideRow, TableRow, Tables};
 
 /// One table of chapter 五: `表3` and its rows.
 pub(crate) struct Table {
@@ -30,15 +30,6 @@ pub(crate) struct GridCell {
     pub text: String,
 }
 
-const INCOME_HEADS: [&str; 6] = [
-    "合计",
-    "财政拨款收入",
-    "事业收入",
-    "事业单位经营收入",
-    "其他收入",
-    "上级补助收入",
-];
-const SPENDING_HEADS: [&str; 3] = ["合计", "基本支出", "项目支出"];
 const APPROPRIATION_HEADS: [&str; 4] =
     ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"];
 const ECONOMIC_HEADS: [&str; 3] = ["合计", "人员经费", "公用经费"];

@@ -9,18 +9,8 @@ use crate::money::Amount;
 
 use super::grid::{BodyRow, Context, Head, Sheet, Value, shown};
 
-use crate::render::tables::{Column, INCOME_COLUMNS, SPENDING_COLUMNS};
+use crate::render::tables::{Column, INCOME_COLUMNS, INCOME_HEADS, SPENDING_COLUMNS, SPENDING_HEADS};
 
-const INCOME_HEADS: [&str; 6] = [
-    "合计",
-    "财政拨款收入",
-    "事业收入",
-    "事业单位经营收入",
-    "其他收入",
-    "上级补助收入",
-];
-
-const SPENDING_HEADS: [&str; 3] = ["合计", "基本支出", "项目支出"];
 
 /// How one classification table is headed.
 struct Layout {

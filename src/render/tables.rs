@@ -175,6 +175,11 @@ pub fn build_tables(b: &Budget, f: &Formats) -> Tables {
 pub(crate) type Column = fn(&Cell) -> Amount;
 
 /// 合计, 财政拨款收入, 事业收入, 事业单位经营收入, 其他收入, 上级补助收入 (last: only some sets print it).
+/// Printed headers of the INCOME_COLUMNS, in order (the export and the diff name cells by them).
+pub(crate) const INCOME_HEADS: [&str; 6] = ["合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入", "上级补助收入"];
+/// Printed headers of the SPENDING_COLUMNS.
+pub(crate) const SPENDING_HEADS: [&str; 3] = ["合计", "基本支出", "项目支出"];
+
 pub(crate) const INCOME_COLUMNS: [Column; 6] = [
     |c| c.total(),
     |c| c.sum(|s, _| s.is_appropriation()),
