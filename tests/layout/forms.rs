@@ -103,3 +103,19 @@ fn a_form_that_fits_on_a_page_is_never_split() {
         }
     }
 }
+
+/// A 镇级 申报表 longer than a page breaks before its 分解目标 section, which stays with 备注 and
+/// the signature: no page holds only the last row and the signature line.
+#[test]
+fn a_long_form_keeps_its_closing_section_together() {
+    let d = doc("002");
+    let mut signatures = 0;
+    for (p, page) in d.pages.iter().enumerate() {
+        if find(page, "填报单位负责人").is_empty() {
+            continue;
+        }
+        signatures += 1;
+        assert!(!find(page, "分解目标").is_empty() && !find(page, "备注").is_empty(), "002 page {}: the signature without its 分解目标 section", p + 1);
+    }
+    assert_eq!(signatures, 6, "one signature line per 申报表");
+}
