@@ -291,6 +291,12 @@ fn write_manifests(project: &Project, outcomes: &[Outcome], changes: bool) -> Di
 
 /// A plain page linking every PDF of the year with its status.
 fn index_html(year: &str, manifest: &Manifest, changes: bool) -> String {
+    /// The preview's colours and a CJK font stack: a page opened from disk cannot load the
+    /// project's fonts, so it names the Noto/Source Han fonts first and the platforms' own after.
+    const INDEX_STYLE: &str = "body{font-family:\"Noto Sans SC\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"Hiragino Sans GB\",sans-serif;margin:2em;color:#1d2329;font-size:14px}\
+h1{font-size:1.4rem;font-weight:normal;color:#1f3a5f}table{border-collapse:collapse}td,th{border:1px solid #d0d4da;padding:4px 8px;text-align:left;vertical-align:top}th{background:#1f3a5f;color:#fff;font-weight:normal}\
+a{color:#1f5fa8}.badge{display:inline-block;padding:0 .4em;border-radius:2px;color:#fff;background:#2e7d32}tr.failed{background:#fdecea}tr.failed .badge{background:#b71c1c}\
+td.num{text-align:right}td.error{color:#b71c1c;font-weight:bold;background:#fdecea}td.warning{color:#8a5a00;background:#fff4d6}code{font-size:.9em;color:#555}.note{color:#777}";
     let mut rows = String::new();
     for e in &manifest.units {
         let (label, class) = match e.status {
@@ -300,16 +306,20 @@ fn index_html(year: &str, manifest: &Manifest, changes: bool) -> String {
         };
         let mut docs: Vec<String> = e.documents.iter().map(|d| format!("<a href=\"{}\">{}</a>（{} 页）", html(&d.file), html(&d.file), d.pages)).collect();
         docs.extend(e.workbooks.iter().map(|w| format!("<a href=\"{}\">{}</a>（Excel）", html(&w.file), html(&w.file))));
+        // The batch writes no findings file: the row says how to see them instead of linking.
+        let see = if e.errors + e.warnings > 0 { format!("<code>gen-budget preview {} {}</code>", html(&e.unit), html(&e.year)) } else { String::new() };
+        let count = |n: usize, kind: &str| if n > 0 { format!("<td class=\"num {kind}\">{n}</td>") } else { "<td class=\"num\">0</td>".to_string() };
         rows.push_str(&format!(
-            "<tr class=\"{class}\"><td>{}</td><td>{label}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr class=\"{class}\" id=\"{}\"><td>{}</td><td><span class=\"badge\">{label}</span></td><td>{}</td>{}{}<td>{see}</td></tr>\n",
+            html(&e.unit),
             html(&e.unit),
             docs.join("<br>"),
-            e.errors,
-            e.warnings
+            count(e.errors, "error"),
+            count(e.warnings, "warning")
         ));
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年预算公开文件</title>\n<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:4px 8px}}tr.failed{{background:#fdecea}}</style></head>\n<body><h1>{year}年预算公开文件</h1>\n{}<table><tr><th>单位</th><th>状态</th><th>文件</th><th>错误</th><th>警告</th></tr>\n{rows}</table>\n<p>{}</p></body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年预算公开文件</title>\n<style>{INDEX_STYLE}</style></head>\n<body><h1>{year}年预算公开文件</h1>\n{}<table><tr><th>单位</th><th>状态</th><th>文件</th><th>错误</th><th>警告</th><th>查看校验结果</th></tr>\n{rows}</table>\n<p class=\"note\">{}</p></body></html>\n",
         if changes { "<p><a href=\"changes.html\">各单位与上一版的变化</a></p>\n" } else { "" },
         html(&manifest.program)
     )

@@ -1,6 +1,10 @@
 //! Draft preview on 127.0.0.1: SVG pages and findings, rebuilt within a second of a save.
 
 mod compare;
+mod content;
+mod fonts;
+mod page;
+mod snapshot;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -8,21 +12,20 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
-use crate::html::escape as html;
 use crate::load::Project;
 use crate::pipeline::{BuildOptions, Mode};
 use crate::render::Templates;
 use crate::typeset::Engine;
 
-/// What the page shows: the last good pages, and the findings of the last build.
-#[derive(Default)]
-struct Snapshot {
-    version: u64,
-    /// Each page as SVG with its size in points.
-    pages: Vec<(String, u32, u32)>,
-    findings: Vec<String>,
-    failed: bool,
-    build_ms: u128,
+use snapshot::Snapshot;
+
+/// One HTTP answer: status, content type, body, and whether the browser may keep it.
+struct Reply(u16, &'static str, Vec<u8>, bool);
+
+impl Reply {
+    fn ok(kind: &'static str, body: impl Into<Vec<u8>>) -> Self {
+        Reply(200, kind, body.into(), false)
+    }
 }
 
 /// A unit-year being previewed.
@@ -81,17 +84,8 @@ impl Preview {
         state.version += 1;
         state.build_ms = started.elapsed().as_millis();
         match result {
-            Ok(rendered) => {
-                let size = |p: &typst_layout::Page| (p.frame.width().to_pt().round() as u32, p.frame.height().to_pt().round() as u32);
-                let pages = rendered.iter().flat_map(|r| r.compiled.document.pages());
-                state.pages = pages.map(|p| (typst_svg::svg(p, &typst_svg::SvgOptions::default()), size(p).0, size(p).1)).collect();
-                state.findings = rendered.iter().flat_map(|r| r.diagnostics.iter().map(describe)).collect();
-                state.failed = false;
-            }
-            Err(diags) => {
-                state.findings = diags.iter().map(describe).collect();
-                state.failed = true;
-            }
+            Ok(rendered) => state.built(&self.project.root, &rendered),
+            Err(diags) => state.stopped(&self.project.root, &diags),
         }
         drop(state);
         typst::comemo::evict(10);
@@ -111,92 +105,33 @@ impl Preview {
     }
 
     /// Answers one HTTP request.
-    fn respond(&self, url: &str) -> (u16, &'static str, Vec<u8>) {
+    fn respond(&self, url: &str) -> Reply {
         let path = url.split('?').next().unwrap_or("/");
+        if path.starts_with("/fonts/") {
+            return match fonts::font(&self.project.fonts(), path) {
+                Some(bytes) => Reply(200, "font/otf", bytes, true),
+                None => Reply(404, "text/plain", b"not found".to_vec(), false),
+            };
+        }
         if path == "/compare" {
             let baseline = self.baseline.lock().expect("preview baseline lock");
-            return (200, "text/html; charset=utf-8", compare::compare_html(&self.project, &self.unit, &self.year, &baseline).into_bytes());
+            return Reply::ok("text/html; charset=utf-8", compare::compare_html(&self.project, &self.unit, &self.year, &baseline));
         }
         let state = self.state.lock().expect("preview state lock");
-        if path == "/" {
-            return (200, "text/html; charset=utf-8", page_html(&self.unit, &self.year).into_bytes());
-        }
-        if path == "/version" {
-            return (200, "text/plain", state.version.to_string().into_bytes());
-        }
-        if path == "/stats" {
-            let json = format!("{{\"version\":{},\"build_ms\":{},\"pages\":{}}}", state.version, state.build_ms, state.pages.len());
-            return (200, "application/json", json.into_bytes());
-        }
-        if path == "/content" {
-            return (200, "text/html; charset=utf-8", content_html(&state).into_bytes());
-        }
-        let page = path.strip_prefix("/page/").and_then(|p| p.strip_suffix(".svg")).and_then(|n| n.parse::<usize>().ok());
-        match page.and_then(|n| state.pages.get(n)) {
-            Some((svg, _, _)) => (200, "image/svg+xml", svg.clone().into_bytes()),
-            None => (404, "text/plain", b"not found".to_vec()),
+        match path {
+            "/" => Reply::ok("text/html; charset=utf-8", page::page_html(&self.unit, &self.year)),
+            "/version" => Reply::ok("text/plain", state.version.to_string()),
+            "/stats" => Reply::ok("application/json", format!("{{\"version\":{},\"build_ms\":{},\"pages\":{}}}", state.version, state.build_ms, state.pages.len())),
+            "/content" => Reply::ok("text/html; charset=utf-8", content::content_html(&state)),
+            _ => {
+                let page = path.strip_prefix("/page/").and_then(|p| p.strip_suffix(".svg")).and_then(|n| n.parse::<usize>().ok());
+                match page.and_then(|n| state.pages.get(n)) {
+                    Some(sheet) => Reply::ok("image/svg+xml", sheet.svg.clone()),
+                    None => Reply(404, "text/plain", b"not found".to_vec(), false),
+                }
+            }
         }
     }
-}
-
-fn describe(d: &Diagnostic) -> String {
-    d.to_string() + &d.hint.as_ref().map(|h| format!("　提示：{h}")).unwrap_or_default()
-}
-
-fn content_html(state: &Snapshot) -> String {
-    let mut out = format!("<div id=\"status\" data-version=\"{}\">", state.version);
-    out.push_str(if state.failed { "<p class=\"bad\">数据有错误，无法排版，显示的是上一次的页面。</p>" } else { "" });
-    out.push_str(&format!("<h2>校验结果（{} 条）</h2><ol id=\"findings\">", state.findings.len()));
-    for f in &state.findings {
-        out.push_str(&format!("<li>{}</li>", html(f)));
-    }
-    out.push_str("</ol></div><div id=\"pages\">");
-    // Lazy loading: the browser paints only the pages in view, so a refresh stays quick.
-    for (i, (_, width, height)) in state.pages.iter().enumerate() {
-        out.push_str(&format!("<img class=\"page\" loading=\"lazy\" width=\"{width}\" height=\"{height}\" src=\"/page/{i}.svg?v={}\" alt=\"第{}页\">", state.version, i + 1));
-    }
-    out.push_str("</div>");
-    out
-}
-
-/// The page polls `/version` and swaps in `/content` when a rebuild finished.
-fn page_html(unit: &str, year: &str) -> String {
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>预览：{unit} {year}（草稿）</title>
-<style>body{{font-family:sans-serif;background:#eee;margin:1em}}#compare{{background:#fff;padding:1em;margin:1em 0;box-shadow:0 0 4px #999}}ins{{background:#e6ffec;text-decoration:none}}del{{background:#ffebe9}}img.page{{display:block;background:#fff;margin:1em auto;box-shadow:0 0 4px #999;max-width:100%}}.bad{{color:#b71c1c}}#findings li{{margin:.3em 0}}</style></head>
-<body><h1>预览：{unit} {year}（草稿）</h1>
-<p><button id="compare-button" onclick="toggleCompare()">与上一版比较</button></p>
-<div id="compare" hidden></div><div id="content"></div>
-<script>
-let shown = -1;
-async function refresh() {{
-  try {{
-    const v = await (await fetch('/version')).text();
-    if (v !== String(shown)) {{
-      document.getElementById('content').innerHTML = await (await fetch('/content')).text();
-      shown = v;
-      showCompare();
-    }}
-  }} catch (e) {{}}
-  setTimeout(refresh, 100);
-}}
-async function showCompare() {{
-  const panel = document.getElementById('compare');
-  if (!panel.hidden) panel.innerHTML = await (await fetch('/compare')).text();
-}}
-function toggleCompare() {{
-  const panel = document.getElementById('compare');
-  panel.hidden = !panel.hidden;
-  document.getElementById('compare-button').textContent = panel.hidden ? '与上一版比较' : '收起比较';
-  showCompare();
-}}
-refresh();
-</script></body></html>
-"#,
-        unit = html(unit),
-        year = html(year)
-    )
 }
 
 /// Serves the preview until the process ends; the port is taken before the first build, so a
@@ -209,9 +144,12 @@ pub fn serve(preview: Arc<Preview>, port: u16) -> Result<(), Diagnostic> {
     let watcher = preview.clone();
     std::thread::spawn(move || watcher.watch());
     for request in server.incoming_requests() {
-        let (status, kind, body) = preview.respond(request.url());
+        let Reply(status, kind, body, keep) = preview.respond(request.url());
         let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("a valid header");
-        let response = tiny_http::Response::from_data(body).with_status_code(status).with_header(header);
+        let mut response = tiny_http::Response::from_data(body).with_status_code(status).with_header(header);
+        if keep {
+            response.add_header(tiny_http::Header::from_bytes("Cache-Control", "public, max-age=86400").expect("a valid header"));
+        }
         let _ = request.respond(response);
     }
     Ok(())

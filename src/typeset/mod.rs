@@ -1,5 +1,6 @@
 //! Stage 6: Typst source → laid-out pages → PDF bytes, all in-process.
 
+pub mod anchors;
 pub mod compile;
 pub(crate) mod fonts;
 pub mod glyphs;
