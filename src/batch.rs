@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
-use crate::html::escape as html;
 use crate::load::Project;
 use crate::output::{sha256_hex, write_files};
 use crate::pipeline::{stage_documents, BuildOptions};
@@ -57,6 +56,27 @@ pub struct ManifestEntry {
     pub errors: usize,
     /// Hash of data, catalogue, templates, fonts and program version at the last good build.
     pub input_hash: String,
+    /// The findings of that build, for the index page (kept when a unit is skipped).
+    #[serde(default)]
+    pub findings: Vec<FindingRecord>,
+}
+
+/// One finding as the index page lists it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FindingRecord {
+    pub error: bool,
+    pub code: String,
+    pub message: String,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// The findings of a build as manifest records.
+fn finding_records(diagnostics: &Diagnostics) -> Vec<FindingRecord> {
+    let record = |d: &Diagnostic| FindingRecord { error: d.is_error(), code: d.code.to_string(), message: d.message.clone(), location: d.location(), hint: d.hint.clone() };
+    diagnostics.iter().map(record).collect()
 }
 
 /// The manifest of one year: every unit, sorted.
@@ -178,6 +198,7 @@ fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, opt
                 warnings: reports.iter().map(|r| r.diagnostics.0.len()).sum(),
                 errors: 0,
                 input_hash: hash.to_string(),
+                findings: reports.iter().flat_map(|r| finding_records(&r.diagnostics)).collect(),
             };
             let own = loading + reports.iter().map(|r| r.own_time).sum::<Duration>();
             let mut diagnostics = Diagnostics::default();
@@ -227,6 +248,7 @@ fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: 
         warnings: diagnostics.0.len() - errors,
         errors,
         input_hash: hash,
+        findings: finding_records(&diagnostics),
     };
     Outcome { entry, diagnostics, wall, own: wall }
 }
@@ -277,52 +299,19 @@ fn write_manifests(project: &Project, outcomes: &[Outcome], changes: bool) -> Di
     for o in outcomes {
         by_year.entry(&o.entry.year).or_default().push(o.entry.clone());
     }
+    if let Err(d) = crate::index_page::write_font(project) {
+        problems.push(d);
+    }
     for (year, units) in by_year {
         let manifest = Manifest { program: PROGRAM.to_string(), units };
         let json = serde_json::to_string_pretty(&manifest).expect("the manifest serializes");
         let dir = project.out().join(year);
-        let files = [(dir.join("manifest.json"), json.into_bytes()), (dir.join("index.html"), index_html(year, &manifest, changes).into_bytes())];
+        let files = [(dir.join("manifest.json"), json.into_bytes()), (dir.join("index.html"), crate::index_page::index_html(year, &manifest, changes).into_bytes())];
         if let Err(d) = write_files(&project.out(), &files) {
             problems.push(d);
         }
     }
     problems
-}
-
-/// A plain page linking every PDF of the year with its status.
-fn index_html(year: &str, manifest: &Manifest, changes: bool) -> String {
-    /// The preview's colours and a CJK font stack: a page opened from disk cannot load the
-    /// project's fonts, so it names the Noto/Source Han fonts first and the platforms' own after.
-    const INDEX_STYLE: &str = "body{font-family:\"Noto Sans SC\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"Hiragino Sans GB\",sans-serif;margin:2em;color:#1d2329;font-size:14px}\
-h1{font-size:1.4rem;font-weight:normal;color:#1f3a5f}table{border-collapse:collapse}td,th{border:1px solid #d0d4da;padding:4px 8px;text-align:left;vertical-align:top}th{background:#1f3a5f;color:#fff;font-weight:normal}\
-a{color:#1f5fa8}.badge{display:inline-block;padding:0 .4em;border-radius:2px;color:#fff;background:#2e7d32}tr.failed{background:#fdecea}tr.failed .badge{background:#b71c1c}\
-td.num{text-align:right}td.error{color:#b71c1c;font-weight:bold;background:#fdecea}td.warning{color:#8a5a00;background:#fff4d6}code{font-size:.9em;color:#555}.note{color:#777}";
-    let mut rows = String::new();
-    for e in &manifest.units {
-        let (label, class) = match e.status {
-            Status::Built => ("已生成", "ok"),
-            Status::Skipped => ("未变化，沿用", "ok"),
-            Status::Failed => ("失败", "failed"),
-        };
-        let mut docs: Vec<String> = e.documents.iter().map(|d| format!("<a href=\"{}\">{}</a>（{} 页）", html(&d.file), html(&d.file), d.pages)).collect();
-        docs.extend(e.workbooks.iter().map(|w| format!("<a href=\"{}\">{}</a>（Excel）", html(&w.file), html(&w.file))));
-        // The batch writes no findings file: the row says how to see them instead of linking.
-        let see = if e.errors + e.warnings > 0 { format!("<code>gen-budget preview {} {}</code>", html(&e.unit), html(&e.year)) } else { String::new() };
-        let count = |n: usize, kind: &str| if n > 0 { format!("<td class=\"num {kind}\">{n}</td>") } else { "<td class=\"num\">0</td>".to_string() };
-        rows.push_str(&format!(
-            "<tr class=\"{class}\" id=\"{}\"><td>{}</td><td><span class=\"badge\">{label}</span></td><td>{}</td>{}{}<td>{see}</td></tr>\n",
-            html(&e.unit),
-            html(&e.unit),
-            docs.join("<br>"),
-            count(e.errors, "error"),
-            count(e.warnings, "warning")
-        ));
-    }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年预算公开文件</title>\n<style>{INDEX_STYLE}</style></head>\n<body><h1>{year}年预算公开文件</h1>\n{}<table><tr><th>单位</th><th>状态</th><th>文件</th><th>错误</th><th>警告</th><th>查看校验结果</th></tr>\n{rows}</table>\n<p class=\"note\">{}</p></body></html>\n",
-        if changes { "<p><a href=\"changes.html\">各单位与上一版的变化</a></p>\n" } else { "" },
-        html(&manifest.program)
-    )
 }
 
 /// A diagnostic saying a batch found nothing to do.

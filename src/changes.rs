@@ -93,7 +93,7 @@ pub fn page_html(year: &str, rev: &str, units: &[(String, UnitChange)]) -> Strin
     )
 }
 
-const STYLE: &str = "body{font-family:sans-serif;margin:2em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}tr.changed{background:#fff8e1}tr.none{color:#666}ins{background:#e6ffec;text-decoration:none}del{background:#ffebe9}section{margin-top:2em}";
+const STYLE: &str = "@font-face{font-family:\"GenBudget Sans\";src:url(\"../fonts/sans.otf\") format(\"opentype\")}body{font-family:\"GenBudget Sans\",\"Noto Sans SC\",sans-serif;margin:2em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}tr.changed{background:#fff8e1}tr.none{color:#666}ins{background:#e6ffec;text-decoration:none}del{background:#ffebe9}section{margin-top:2em}";
 
 /// Checks the revision once, before any unit is compared, so a typo is one clear message.
 pub fn check_revision(project: &Project, rev: &str) -> Result<(), Diagnostic> {

@@ -13,6 +13,7 @@ pub mod document;
 pub mod evaluation;
 pub mod export;
 pub mod html;
+pub mod index_page;
 pub mod import;
 pub mod diag;
 pub mod load;

@@ -85,3 +85,28 @@ fn batch_output_is_the_same_as_single_builds() {
     assert!(run(&root, &["甲单位", "2024"]).status.success());
     assert!(batch == std::fs::read(&pdf).unwrap(), "parallel batch and single build must give identical bytes");
 }
+
+#[test]
+fn the_index_lists_each_units_findings_in_the_projects_font() {
+    let (_dir, root) = three_units();
+    run(&root, &["--all", "2024"]);
+    let index = std::fs::read_to_string(root.join("out/2024/index.html")).unwrap();
+    assert!(index.contains("<a href=\"#findings-乙单位\">") && index.contains("<section id=\"findings-乙单位\">"), "the failed unit links its findings");
+    assert!(index.contains("<li class=\"finding error\"><span class=\"kind\">错误</span><b>T4</b>"), "{index}");
+    assert!(index.contains("departments/乙单位/2024.toml:"), "each finding names its place");
+    let font = std::fs::read(root.join("out/fonts/sans.otf")).expect("the font beside the year folders");
+    assert_eq!(font, std::fs::read(common::root().join("fonts/NotoSansSC-Regular.otf")).unwrap());
+    // A browser with no CJK font reads the page in that font: opened from disk, as a reviewer would.
+    assert!(Path::new("/usr/bin/chromium").exists(), "install Debian's chromium (bash .ci/run does)");
+    let probe = index.replace("</body>", "<script>document.fonts.load('16px \"GenBudget Sans\"', '预算').then(f => document.title = 'font:' + f.length + ':' + document.fonts.check('16px \"GenBudget Sans\"', '预算'));</script></body>");
+    std::fs::write(root.join("out/2024/probe.html"), probe).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new("/usr/bin/chromium")
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", root.join("out/2024/probe.html").display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("<title>font:1:true</title>"), "the served font loads from out/fonts/: {}", &dom[..dom.len().min(300)]);
+}
