@@ -39,18 +39,14 @@ fn unit_change(project: &Project, templates: &Templates, rev: &str, unit: &str, 
     let path = project.departments().join(unit).join(format!("{year}.toml"));
     let new = match Edition::from_file(project, templates, unit, year, &path) {
         Ok(e) => e,
-        Err(d) => return UnitChange::NotComparable(format!("本版本无法比较：{}", first_message(&d))),
+        Err(d) => return UnitChange::NotComparable(format!("本版本无法比较：{}", d.first_message())),
     };
     let old = match Edition::from_git(project, templates, unit, year, rev) {
         Ok(e) => e,
-        Err(d) => return UnitChange::NotComparable(first_message(&d)),
+        Err(d) => return UnitChange::NotComparable(d.first_message()),
     };
     let changes = compare(&old, &new);
     if changes.is_empty() { UnitChange::Unchanged } else { UnitChange::Changed(Box::new(changes)) }
-}
-
-fn first_message(d: &Diagnostics) -> String {
-    d.iter().next().map(|d| d.message.clone()).unwrap_or_default()
 }
 
 /// Writes one changes page per year of the targets; returns what could not be written.

@@ -233,6 +233,11 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// The first finding's message, for a one-line summary of why something could not be done.
+    pub fn first_message(&self) -> String {
+        self.0.first().map(|d| d.message.clone()).unwrap_or_default()
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         self.0.push(d);
     }

@@ -176,29 +176,43 @@ impl Document {
 /// Renders a self-evaluation; a release refuses errors as for budgets.
 fn render_evaluation(e: &LoadedEvaluation, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
-    let scores = evaluation::derive(&e.file);
-    let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
-    let draft = options.mode == crate::pipeline::Mode::Draft;
-    let mut view = evaluation::build_view(&e.file, &scores);
-    if draft {
-        let marks = draft::project_marks(&diagnostics, view.projects.len());
-        view.projects.iter_mut().zip(marks).for_each(|(p, m)| p.marks = m);
-        view.draft = Some(draft::findings(&diagnostics));
-    }
+    let (view, diagnostics) = evaluation_view(e, options.mode == crate::pipeline::Mode::Draft);
     typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || Ok((templates.render_evaluation(&view)?, view.title.clone())))
 }
 
 /// Renders a booklet; a release refuses errors as for budgets.
 fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
+    let (view, diagnostics) = booklet_view(b, options.mode == crate::pipeline::Mode::Draft);
+    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || Ok((templates.render_booklet(&view)?, view.title.clone())))
+}
+
+/// A self-evaluation's view and findings; in a draft the findings are marked on its projects.
+pub fn evaluation_view(e: &LoadedEvaluation, draft: bool) -> (evaluation::EvaluationView, Diagnostics) {
+    let scores = evaluation::derive(&e.file);
+    let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
+    let mut view = evaluation::build_view(&e.file, &scores);
+    if draft {
+        view.draft = Some(mark_projects(&mut view.projects, &diagnostics, |p, m| p.marks = m));
+    }
+    (view, diagnostics)
+}
+
+/// A booklet's view and findings; in a draft the findings are marked on its projects.
+pub fn booklet_view(b: &LoadedBooklet, draft: bool) -> (booklet::BookletView, Diagnostics) {
     let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
     let mut view = booklet::build_view(&b.file);
-    if options.mode == crate::pipeline::Mode::Draft {
-        let marks = draft::project_marks(&diagnostics, view.projects.len());
-        view.projects.iter_mut().zip(marks).for_each(|(p, m)| p.marks = m);
-        view.draft = Some(draft::findings(&diagnostics));
+    if draft {
+        view.draft = Some(mark_projects(&mut view.projects, &diagnostics, |p, m| p.marks = m));
     }
-    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || Ok((templates.render_booklet(&view)?, view.title.clone())))
+    (view, diagnostics)
+}
+
+/// Gives each project its draft marks; returns the findings page.
+fn mark_projects<P>(projects: &mut [P], diagnostics: &Diagnostics, set: impl Fn(&mut P, Vec<String>)) -> draft::DraftView {
+    let marks = draft::project_marks(diagnostics, projects.len());
+    projects.iter_mut().zip(marks).for_each(|(p, m)| set(p, m));
+    draft::findings(diagnostics)
 }
 
 /// The common tail of every document kind: refuse errors in a release, template, compile.

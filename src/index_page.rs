@@ -2,7 +2,7 @@
 //! preview's look and in the project's own font (copied once to `out/fonts/`), so the page reads
 //! right opened from disk on any machine.
 
-use crate::batch::{FindingRecord, Manifest, ManifestEntry, Status};
+use crate::manifest::{FindingRecord, Manifest, ManifestEntry, Status};
 use crate::diag::Diagnostic;
 use crate::html::escape as html;
 use crate::load::Project;

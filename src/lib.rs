@@ -17,6 +17,7 @@ pub mod index_page;
 pub mod import;
 pub mod diag;
 pub mod load;
+pub mod manifest;
 pub mod model;
 pub mod money;
 pub mod numerals;

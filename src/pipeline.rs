@@ -175,7 +175,7 @@ fn same_output(pdf: &Path, first: &Path, second: &Path) -> Diagnostic {
 }
 
 /// The template set a budget names, refused with its location when no such set exists.
-fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<&'a str, Diagnostics> {
+pub(crate) fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<&'a str, Diagnostics> {
     let Some(style) = &loaded.data.unit.style else { return Ok(crate::render::templates::DEFAULT_STYLE) };
     if templates.has_style(style.get_ref()) {
         return Ok(style.get_ref());

@@ -33,7 +33,7 @@ pub(crate) fn compare_html(project: &Project, unit: &str, year: &str, baseline: 
     let Ok(templates) = Templates::load(&project.templates()) else { return "<p>模板有错误，无法比较。</p>".into() };
     let now = match Edition::from_file(project, &templates, unit, year, &path) {
         Ok(e) => e,
-        Err(d) => return format!("<p>当前数据无法比较：{}</p>", html(&first(&d))),
+        Err(d) => return format!("<p>当前数据无法比较：{}</p>", html(&d.first_message())),
     };
     let saved = match &baseline.previous {
         Some(text) => against(Edition::from_text(project, &templates, unit, year, &path, text), &now),
@@ -50,15 +50,11 @@ fn against(old: Result<Edition, crate::diag::Diagnostics>, now: &Edition) -> Str
             let changes = compare(&old, now);
             if changes.is_empty() { format!("<p>{}</p>", html(&changes.summary())) } else { changes.to_html() }
         }
-        Err(d) => format!("<p>无法比较：{}</p>", html(&first(&d))),
+        Err(d) => format!("<p>无法比较：{}</p>", html(&d.first_message())),
     }
 }
 
 /// The data file's text now, if it reads.
 pub(crate) fn read_data(project: &Project, unit: &str, year: &str) -> Option<String> {
     std::fs::read_to_string(project.departments().join(unit).join(Path::new(&format!("{year}.toml")))).ok()
-}
-
-fn first(d: &crate::diag::Diagnostics) -> String {
-    d.iter().next().map(|d| d.message.clone()).unwrap_or_default()
 }

@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::load::{Loaded, Project};
 use crate::render::templates::{DEFAULT_STYLE, Templates};
 use crate::render::{build_view, draft};
-use crate::{booklet, evaluation, pipeline};
+use crate::pipeline;
 
 /// The shipped unit-years whose views give the examples: 区级 and 镇级 budgets, a 自评, a booklet.
 pub const SAMPLE_UNITS: [(&str, &str); 4] = [
@@ -72,12 +72,7 @@ fn strip_prefix(value: &mut Value, prefix: &str) {
 /// A budget's draft view in its set's formats, as `gen-budget --draft` renders it.
 fn budget_view(loaded: &Loaded, templates: &Templates) -> Value {
     let checked = pipeline::check(loaded, templates);
-    let style = loaded
-        .data
-        .unit
-        .style
-        .as_ref()
-        .map_or(DEFAULT_STYLE, |s| s.get_ref().as_str());
+    let style = pipeline::style_of(loaded, templates).unwrap_or(DEFAULT_STYLE);
     let mut view = build_view(loaded, &checked.budget, &templates.formats(style));
     draft::mark_draft(&mut view, &checked.diagnostics);
     to_value(&view)
@@ -85,29 +80,12 @@ fn budget_view(loaded: &Loaded, templates: &Templates) -> Value {
 
 /// A 自评 document's draft view.
 fn evaluation_view(e: &crate::document::LoadedEvaluation) -> Value {
-    let scores = evaluation::derive(&e.file);
-    let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
-    let mut view = evaluation::build_view(&e.file, &scores);
-    let marks = draft::project_marks(&diagnostics, view.projects.len());
-    view.projects
-        .iter_mut()
-        .zip(marks)
-        .for_each(|(p, m)| p.marks = m);
-    view.draft = Some(draft::findings(&diagnostics));
-    to_value(&view)
+    to_value(&crate::document::evaluation_view(e, true).0)
 }
 
 /// A booklet's draft view.
 fn booklet_view(b: &crate::document::LoadedBooklet) -> Value {
-    let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
-    let mut view = booklet::build_view(&b.file);
-    let marks = draft::project_marks(&diagnostics, view.projects.len());
-    view.projects
-        .iter_mut()
-        .zip(marks)
-        .for_each(|(p, m)| p.marks = m);
-    view.draft = Some(draft::findings(&diagnostics));
-    to_value(&view)
+    to_value(&crate::document::booklet_view(b, true).0)
 }
 
 fn to_value(view: &impl serde::Serialize) -> Value {
