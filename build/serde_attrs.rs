@@ -15,28 +15,18 @@ pub(crate) fn serde_attrs(attrs: &[Attribute]) -> SerdeAttrs {
     let mut found = SerdeAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .map(|i| i.to_string())
-                .unwrap_or_default();
+            let key = meta.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
             match key.as_str() {
                 "skip" | "skip_serializing" => found.skip = true,
                 "flatten" => found.flatten = true,
                 "rename" | "rename_all" => {
                     let value = serialize_name(&meta)?;
-                    if key == "rename" {
-                        found.rename = value
-                    } else {
-                        found.rename_all = value
-                    }
+                    if key == "rename" { found.rename = value } else { found.rename_all = value }
                 }
                 _ if meta.input.peek(Token![=]) => {
                     meta.value()?.parse::<syn::Expr>()?;
                 }
-                _ if meta.input.peek(syn::token::Paren) => {
-                    meta.parse_nested_meta(|m| skip_value(&m))?
-                }
+                _ if meta.input.peek(syn::token::Paren) => meta.parse_nested_meta(|m| skip_value(&m))?,
                 _ => {}
             }
             Ok(())
@@ -72,11 +62,7 @@ fn skip_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<()> {
 
 /// A Rust name as serde's `rename_all` prints it (fields are snake_case, variants PascalCase).
 pub(crate) fn renamed(ident: &str, rule: Option<&str>, variant: bool) -> String {
-    let words: Vec<String> = if variant {
-        pascal_words(ident)
-    } else {
-        ident.split('_').map(str::to_lowercase).collect()
-    };
+    let words: Vec<String> = if variant { pascal_words(ident) } else { ident.split('_').map(str::to_lowercase).collect() };
     let cap = |w: &String| w[..1].to_uppercase() + &w[1..];
     match rule {
         None => ident.to_string(),
@@ -86,10 +72,7 @@ pub(crate) fn renamed(ident: &str, rule: Option<&str>, variant: bool) -> String 
         Some("SCREAMING_SNAKE_CASE") => words.join("_").to_uppercase(),
         Some("kebab-case") => words.join("-"),
         Some("SCREAMING-KEBAB-CASE") => words.join("-").to_uppercase(),
-        Some("camelCase") => {
-            words.first().cloned().unwrap_or_default()
-                + &words.iter().skip(1).map(cap).collect::<String>()
-        }
+        Some("camelCase") => words.first().cloned().unwrap_or_default() + &words.iter().skip(1).map(cap).collect::<String>(),
         Some("PascalCase") => words.iter().map(cap).collect(),
         Some(_) => ident.to_string(),
     }
@@ -102,10 +85,7 @@ fn pascal_words(ident: &str) -> Vec<String> {
         if c.is_uppercase() || words.is_empty() {
             words.push(String::new());
         }
-        words
-            .last_mut()
-            .expect("pushed above")
-            .extend(c.to_lowercase());
+        words.last_mut().expect("pushed above").extend(c.to_lowercase());
     }
     words
 }

@@ -11,12 +11,12 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::load::Project;
 use crate::output::{sha256_hex, write_files};
-use crate::pipeline::{stage_documents, BuildOptions};
+use crate::pipeline::{BuildOptions, stage_documents};
 use crate::render::Templates;
 use crate::typeset::Engine;
 
-pub use crate::manifest::{DocumentRecord, FindingRecord, Manifest, ManifestEntry, Status, WorkbookRecord};
 use crate::manifest::finding_records;
+pub use crate::manifest::{DocumentRecord, FindingRecord, Manifest, ManifestEntry, Status, WorkbookRecord};
 
 /// One unit's outcome with its findings and timings.
 pub struct Outcome {
@@ -57,7 +57,14 @@ const PROGRAM: &str = concat!("gen-budget ", env!("CARGO_PKG_VERSION"));
 const CHUNK_PER_THREAD: usize = 4;
 
 /// Builds the given unit-years (from `find_unit_years`); one unit's failure never stops the others.
-pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, targets: Vec<(String, String)>, progress: &(dyn Fn(&Outcome) + Sync)) -> BatchReport {
+pub fn publish_all(
+    project: &Project,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    options: &BatchOptions,
+    targets: Vec<(String, String)>,
+    progress: &(dyn Fn(&Outcome) + Sync),
+) -> BatchReport {
     let started = Instant::now();
     let previous = read_manifests(project, &targets);
     let mut outcomes = Vec::with_capacity(targets.len());
@@ -74,7 +81,12 @@ pub fn publish_all(project: &Project, engine: &Arc<Engine>, templates: &Template
     // Chunks of a few jobs per thread: rayon balances uneven units inside a chunk, and Typst's
     // caches are emptied between chunks so memory stays flat over any number of units.
     for chunk in pending.chunks(CHUNK_PER_THREAD * rayon::current_num_threads().max(1)) {
-        let built: Vec<Outcome> = chunk.par_iter().map(|(unit, year, documents, hash, spent)| build_one(project, engine, templates, options, (unit, year), documents, hash, *spent)).collect();
+        let built: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|(unit, year, documents, hash, spent)| {
+                build_one(project, engine, templates, options, (unit, year), documents, hash, *spent)
+            })
+            .collect();
         typst::comemo::evict(0);
         for outcome in built {
             progress(&outcome);
@@ -95,7 +107,15 @@ enum Prepared {
 }
 
 /// Loads a unit and decides whether it needs building.
-fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &BatchOptions, previous: &BTreeMap<(String, String), ManifestEntry>, unit: &str, year: &str) -> Prepared {
+fn prepare(
+    project: &Project,
+    engine: &Engine,
+    templates: &Templates,
+    options: &BatchOptions,
+    previous: &BTreeMap<(String, String), ManifestEntry>,
+    unit: &str,
+    year: &str,
+) -> Prepared {
     let started = Instant::now();
     let documents = match Document::load_all(project, unit, year) {
         Ok(documents) => documents,
@@ -104,7 +124,9 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
     let hash = input_hash(&documents, engine, templates, &options.build);
     let unchanged = previous.get(&(unit.to_string(), year.to_string())).filter(|e| {
         let mut written = e.documents.iter().map(|d| (&d.file, &d.sha256)).chain(e.workbooks.iter().map(|w| (&w.file, &w.sha256)));
-        e.status != Status::Failed && e.input_hash == hash && written.all(|(f, sha)| on_disk_matches(&project.out().join(year).join(f), sha))
+        e.status != Status::Failed
+            && e.input_hash == hash
+            && written.all(|(f, sha)| on_disk_matches(&project.out().join(year).join(f), sha))
     });
     match unchanged {
         Some(entry) if !options.force => {
@@ -116,11 +138,21 @@ fn prepare(project: &Project, engine: &Engine, templates: &Templates, options: &
 }
 
 #[allow(clippy::too_many_arguments)]
-fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, (unit, year): (&str, &str), documents: &[Document], hash: &str, loading: Duration) -> Outcome {
+fn build_one(
+    project: &Project,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    options: &BatchOptions,
+    (unit, year): (&str, &str),
+    documents: &[Document],
+    hash: &str,
+    loading: Duration,
+) -> Outcome {
     let started = Instant::now();
     match stage_unit(project, engine, templates, options, documents) {
         Ok((reports, workbooks)) => {
-            let records = reports.iter().map(|r| DocumentRecord { file: relative(project, year, &r.pdf), pages: r.pages, sha256: r.sha256.clone() });
+            let records =
+                reports.iter().map(|r| DocumentRecord { file: relative(project, year, &r.pdf), pages: r.pages, sha256: r.sha256.clone() });
             let entry = ManifestEntry {
                 unit: unit.to_string(),
                 year: year.to_string(),
@@ -142,9 +174,19 @@ fn build_one(project: &Project, engine: &Arc<Engine>, templates: &Templates, opt
 }
 
 /// Renders a unit's PDFs and (in a release) workbooks, then writes them all or none.
-fn stage_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, options: &BatchOptions, documents: &[Document]) -> Result<(Vec<crate::pipeline::BuildReport>, Vec<WorkbookRecord>), Diagnostics> {
+fn stage_unit(
+    project: &Project,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    options: &BatchOptions,
+    documents: &[Document],
+) -> Result<(Vec<crate::pipeline::BuildReport>, Vec<WorkbookRecord>), Diagnostics> {
     let staged = stage_documents(project, engine, templates, documents, &options.build)?;
-    let books = if options.build.mode == crate::pipeline::Mode::Release { crate::export::prepare(project, templates, documents)? } else { Vec::new() };
+    let books = if options.build.mode == crate::pipeline::Mode::Release {
+        crate::export::prepare(project, templates, documents)?
+    } else {
+        Vec::new()
+    };
     let records = books.iter().map(|b| WorkbookRecord { file: relative_to_year(project, &b.path), sha256: sha256_hex(&b.bytes) }).collect();
     let mut files = staged.files;
     files.extend(books.into_iter().map(|b| (b.path, b.bytes)));
@@ -238,7 +280,10 @@ fn write_manifests(project: &Project, outcomes: &[Outcome], changes: bool) -> Di
         let manifest = Manifest { program: PROGRAM.to_string(), units };
         let json = serde_json::to_string_pretty(&manifest).expect("the manifest serializes");
         let dir = project.out().join(year);
-        let files = [(dir.join("manifest.json"), json.into_bytes()), (dir.join("index.html"), crate::index_page::index_html(year, &manifest, changes).into_bytes())];
+        let files = [
+            (dir.join("manifest.json"), json.into_bytes()),
+            (dir.join("index.html"), crate::index_page::index_html(year, &manifest, changes).into_bytes()),
+        ];
         if let Err(d) = write_files(&project.out(), &files) {
             problems.push(d);
         }
@@ -250,4 +295,3 @@ fn write_manifests(project: &Project, outcomes: &[Outcome], changes: bool) -> Di
 pub fn nothing_found() -> Diagnostic {
     Diagnostic::error("U5", "departments/ 下没有找到任何 <单位>/<年>.toml").hint("数据文件应位于 departments/<单位>/<年>.toml")
 }
-

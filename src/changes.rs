@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::diff::{compare, Changes, Edition};
+use crate::diff::{Changes, Edition, compare};
 use crate::html::escape as html;
 use crate::load::Project;
 use crate::output::write_files;
@@ -93,10 +93,19 @@ const STYLE: &str = "@font-face{font-family:\"GenBudget Sans\";src:url(\"../font
 
 /// Checks the revision once, before any unit is compared, so a typo is one clear message.
 pub fn check_revision(project: &Project, rev: &str) -> Result<(), Diagnostic> {
-    let out = std::process::Command::new("git").arg("-C").arg(&project.root).args(["rev-parse", "--verify", "--quiet"]).arg(format!("{rev}^{{commit}}")).output();
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&project.root)
+        .args(["rev-parse", "--verify", "--quiet"])
+        .arg(format!("{rev}^{{commit}}"))
+        .output();
     match out {
         Ok(o) if o.status.success() => Ok(()),
-        Ok(_) => Err(Diagnostic::error("U15", format!("git 中没有修订“{rev}”")).hint("用 git log 查看可用的修订，例如 HEAD、HEAD~1 或标签名")),
-        Err(e) => Err(Diagnostic::error("U15", format!("无法运行 git：{}", crate::diag::io_reason(&e))).hint("安装 git，或不用 --diff-against")),
+        Ok(_) => {
+            Err(Diagnostic::error("U15", format!("git 中没有修订“{rev}”")).hint("用 git log 查看可用的修订，例如 HEAD、HEAD~1 或标签名"))
+        }
+        Err(e) => {
+            Err(Diagnostic::error("U15", format!("无法运行 git：{}", crate::diag::io_reason(&e))).hint("安装 git，或不用 --diff-against"))
+        }
     }
 }

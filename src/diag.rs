@@ -159,7 +159,11 @@ impl Diagnostic {
         };
         let title = level.primary_title(&self.message).id(self.code);
         // Without a snippet the origin line carries the position itself (`file:line:col`).
-        let path = if self.sheet.is_some() || source.is_none() || self.span.is_none() { self.location() } else { self.file.as_ref().map(|p| p.display().to_string()) };
+        let path = if self.sheet.is_some() || source.is_none() || self.span.is_none() {
+            self.location()
+        } else {
+            self.file.as_ref().map(|p| p.display().to_string())
+        };
         let group = match (source, &self.span, &path) {
             (Some(src), Some(span), Some(path)) => {
                 // Only the lines the span covers: rendering stays proportional to them, not to the file.

@@ -6,16 +6,16 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Diagnostics};
 use crate::booklet;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::evaluation;
-use crate::model::booklet::BookletFile;
-use crate::load::{check_plain_name, check_year, load_budget, parse_toml, Loaded, Project};
-use crate::model::evaluation::EvaluationFile;
+use crate::load::{Loaded, Project, check_plain_name, check_year, load_budget, parse_toml};
 use crate::model::SourceFile;
-use crate::pipeline::{check, render_with, BuildOptions, Rendered};
-use crate::render::{draft, Templates};
-use crate::typeset::{compile, Engine};
+use crate::model::booklet::BookletFile;
+use crate::model::evaluation::EvaluationFile;
+use crate::pipeline::{BuildOptions, Rendered, check, render_with};
+use crate::render::{Templates, draft};
+use crate::typeset::{Engine, compile};
 
 /// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
 pub use crate::model::BUDGET;
@@ -174,17 +174,26 @@ impl Document {
 }
 
 /// Renders a self-evaluation; a release refuses errors as for budgets.
-fn render_evaluation(e: &LoadedEvaluation, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+fn render_evaluation(
+    e: &LoadedEvaluation,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    options: &BuildOptions,
+) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let (view, diagnostics) = evaluation_view(e, options.mode == crate::pipeline::Mode::Draft);
-    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || Ok((templates.render_evaluation(&view)?, view.title.clone())))
+    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || {
+        Ok((templates.render_evaluation(&view)?, view.title.clone()))
+    })
 }
 
 /// Renders a booklet; a release refuses errors as for budgets.
 fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let (view, diagnostics) = booklet_view(b, options.mode == crate::pipeline::Mode::Draft);
-    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || Ok((templates.render_booklet(&view)?, view.title.clone())))
+    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || {
+        Ok((templates.render_booklet(&view)?, view.title.clone()))
+    })
 }
 
 /// A self-evaluation's view and findings; in a draft the findings are marked on its projects.

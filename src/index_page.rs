@@ -2,10 +2,10 @@
 //! preview's look and in the project's own font (copied once to `out/fonts/`), so the page reads
 //! right opened from disk on any machine.
 
-use crate::manifest::{FindingRecord, Manifest, ManifestEntry, Status};
 use crate::diag::Diagnostic;
 use crate::html::escape as html;
 use crate::load::Project;
+use crate::manifest::{FindingRecord, Manifest, ManifestEntry, Status};
 use crate::output::{sha256_hex, write_files};
 
 /// The font the page names, from the project's fonts folder.
@@ -52,8 +52,10 @@ fn row(e: &ManifestEntry) -> String {
     };
     let mut docs: Vec<String> = e.documents.iter().map(|d| format!("<a href=\"{0}\">{0}</a>（{1} 页）", html(&d.file), d.pages)).collect();
     docs.extend(e.workbooks.iter().map(|w| format!("<a href=\"{0}\">{0}</a>（Excel）", html(&w.file))));
-    let see = if e.findings.is_empty() { String::new() } else { format!("<a href=\"#findings-{}\">{} 条</a>", html(&e.unit), e.findings.len()) };
-    let count = |n: usize, kind: &str| if n > 0 { format!("<td class=\"num {kind}\">{n}</td>") } else { "<td class=\"num\">0</td>".to_string() };
+    let see =
+        if e.findings.is_empty() { String::new() } else { format!("<a href=\"#findings-{}\">{} 条</a>", html(&e.unit), e.findings.len()) };
+    let count =
+        |n: usize, kind: &str| if n > 0 { format!("<td class=\"num {kind}\">{n}</td>") } else { "<td class=\"num\">0</td>".to_string() };
     format!(
         "<tr class=\"{class}\" id=\"{unit}\"><td>{unit}</td><td><span class=\"badge\">{label}</span></td><td>{}</td>{}{}<td>{see}</td></tr>\n",
         docs.join("<br>"),

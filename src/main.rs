@@ -16,7 +16,9 @@ fn main() -> ExitCode {
         Some(Command::Import { workbook, unit, year, root }) => cmd::import::run(&root, &workbook, unit, year),
         Some(Command::New { unit, year, root }) => cmd::new::run(&root, &unit, &year),
         Some(Command::Export { unit, year, all, root }) => cmd::export::run(&root, unit, year, all),
-        Some(Command::Diff { unit, year, against, other_year, format, root }) => cmd::diff::run(&root, &unit, &year, against, other_year, format),
+        Some(Command::Diff { unit, year, against, other_year, format, root }) => {
+            cmd::diff::run(&root, &unit, &year, against, other_year, format)
+        }
         Some(Command::Preview { unit, year, port, root }) => cmd::preview::run(&root, &unit, &year, port),
         Some(Command::Style { command }) => cmd::style::run(command),
         None if cli.build.all => cmd::batch::run(&cli.build),

@@ -64,7 +64,13 @@ pub struct FindingRecord {
 
 /// The findings of a build as manifest records.
 pub(crate) fn finding_records(diagnostics: &Diagnostics) -> Vec<FindingRecord> {
-    let record = |d: &Diagnostic| FindingRecord { error: d.is_error(), code: d.code.to_string(), message: d.message.clone(), location: d.location(), hint: d.hint.clone() };
+    let record = |d: &Diagnostic| FindingRecord {
+        error: d.is_error(),
+        code: d.code.to_string(),
+        message: d.message.clone(),
+        location: d.location(),
+        hint: d.hint.clone(),
+    };
     diagnostics.iter().map(record).collect()
 }
 

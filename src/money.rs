@@ -12,7 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
-pub use format::{group_thousands, NumberFormat, Scale, ZeroStyle};
+pub use format::{NumberFormat, Scale, ZeroStyle, group_thousands};
 
 /// An amount of money in 元, parsed from a TOML integer or string, never a float.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -242,7 +242,14 @@ mod tests {
     #[test]
     fn wan_is_rounded_from_yuan_not_truncated() {
         // domain-spec §4.1: every published value, truncation would give the second column.
-        for (yuan, wan) in [(136_993_587, "13699.36"), (241_670, "24.17"), (1_523_152, "152.32"), (761_576, "76.16"), (6_835, "0.68"), (5_077_345, "507.73")] {
+        for (yuan, wan) in [
+            (136_993_587, "13699.36"),
+            (241_670, "24.17"),
+            (1_523_152, "152.32"),
+            (761_576, "76.16"),
+            (6_835, "0.68"),
+            (5_077_345, "507.73"),
+        ] {
             assert_eq!(to_wan(Amount::from(yuan), 2).to_string(), wan, "{yuan} 元");
         }
         assert_eq!(to_wan(Amount::from(50), 2).to_string(), "0.01", "a tie of 50 元 rounds up");

@@ -37,7 +37,8 @@ fn stage(base: &Path, path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostic> 
     make_dirs(base, dir)?;
     remove_stale(path);
     let tmp = temp_path(path);
-    let written = fs::OpenOptions::new().write(true).create_new(true).open(&tmp).and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()));
+    let written =
+        fs::OpenOptions::new().write(true).create_new(true).open(&tmp).and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()));
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
         return Err(write_error(path, &e));
@@ -65,9 +66,11 @@ fn make_dirs(base: &Path, dir: &Path) -> Result<(), Diagnostic> {
 /// O3: a symlink where gen-budget writes could point anywhere on the machine.
 fn refuse_link(path: &Path) -> Result<(), Diagnostic> {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(Diagnostic::error("O3", format!("{} 是符号链接，为免写到项目之外，拒绝写入", path.display()))
-            .in_file(path)
-            .hint("删除该符号链接（输出目录 out/ 与其子目录应为普通目录）后重试")),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(Diagnostic::error("O3", format!("{} 是符号链接，为免写到项目之外，拒绝写入", path.display()))
+                .in_file(path)
+                .hint("删除该符号链接（输出目录 out/ 与其子目录应为普通目录）后重试"))
+        }
         _ => Ok(()),
     }
 }
@@ -77,7 +80,9 @@ fn outside(path: &Path, base: &Path) -> Diagnostic {
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("O1", format!("无法写入 {}：{}", path.display(), crate::diag::io_reason(e))).in_file(path).hint("检查该目录是否存在、是否可写、磁盘是否已满")
+    Diagnostic::error("O1", format!("无法写入 {}：{}", path.display(), crate::diag::io_reason(e)))
+        .in_file(path)
+        .hint("检查该目录是否存在、是否可写、磁盘是否已满")
 }
 
 /// A hidden sibling of `path`, unique per process and write, in the same folder so rename is atomic.
@@ -100,7 +105,9 @@ fn remove_stale(path: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         // Only `.<name>.<pid>-<n>.tmp`: another file's temporary (`.a.pdf.…` beside `a`) never matches.
-        let Some((pid, n)) = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".tmp")).and_then(|r| r.split_once('-')) else { continue };
+        let Some((pid, n)) = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".tmp")).and_then(|r| r.split_once('-')) else {
+            continue;
+        };
         let (Ok(pid), true) = (pid.parse::<u32>(), n.chars().all(|c| c.is_ascii_digit())) else { continue };
         let alive = pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists();
         if !alive && entry.file_type().is_ok_and(|t| t.is_file()) {
@@ -156,7 +163,8 @@ mod tests {
         let files = [(good.clone(), b"new".to_vec()), (blocked.join("b.pdf"), b"x".to_vec())];
         assert!(write_files(dir.path(), &files).is_err());
         assert_eq!(std::fs::read(&good).unwrap(), b"old");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+        let leftovers: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
         assert!(leftovers.is_empty());
     }
 }

@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::derive::{derive, Budget};
+use crate::derive::{Budget, derive};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
-use crate::load::{load_unit_year, Loaded, Project};
+use crate::load::{Loaded, Project, load_unit_year};
 use crate::output::write_files;
 use crate::render::draft::mark_draft;
-use crate::render::{build_view, Formats, Templates};
-use crate::typeset::{compile, Compiled, Engine};
+use crate::render::{Formats, Templates, build_view};
+use crate::typeset::{Compiled, Engine, compile};
 use crate::validate::validate;
 
 /// Release refuses any error; a draft renders anyway and marks every finding.
@@ -73,7 +73,14 @@ pub fn check(loaded: &Loaded, templates: &Templates) -> Checked {
 }
 
 /// Loads, checks and typesets one unit-year without writing anything.
-pub fn render_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, mode: Mode) -> Result<Rendered, Diagnostics> {
+pub fn render_unit(
+    project: &Project,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    unit: &str,
+    year: &str,
+    mode: Mode,
+) -> Result<Rendered, Diagnostics> {
     let loaded = load_unit_year(project, unit, year)?;
     render_loaded(&loaded, engine, templates, mode)
 }
@@ -105,13 +112,26 @@ pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates,
 }
 
 /// Builds every document of a unit-year and writes each PDF atomically; all or nothing is checked first.
-pub fn build_unit(project: &Project, engine: &Arc<Engine>, templates: &Templates, unit: &str, year: &str, options: &BuildOptions) -> Result<Vec<BuildReport>, Diagnostics> {
+pub fn build_unit(
+    project: &Project,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    unit: &str,
+    year: &str,
+    options: &BuildOptions,
+) -> Result<Vec<BuildReport>, Diagnostics> {
     let documents = Document::load_all(project, unit, year)?;
     build_documents(project, engine, templates, &documents, options)
 }
 
 /// Renders every document first, then writes them: a failure in one writes none of them.
-pub fn build_documents(project: &Project, engine: &Arc<Engine>, templates: &Templates, documents: &[Document], options: &BuildOptions) -> Result<Vec<BuildReport>, Diagnostics> {
+pub fn build_documents(
+    project: &Project,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    documents: &[Document],
+    options: &BuildOptions,
+) -> Result<Vec<BuildReport>, Diagnostics> {
     let staged = stage_documents(project, engine, templates, documents, options)?;
     let writing = std::time::Instant::now();
     write_files(&project.out(), &staged.files).map_err(single)?;
@@ -127,7 +147,13 @@ pub struct Staged {
 
 /// Renders every document of a unit-year without writing; two documents that would write the
 /// same file are refused (O2), naming both sources.
-pub fn stage_documents(project: &Project, engine: &Arc<Engine>, templates: &Templates, documents: &[Document], options: &BuildOptions) -> Result<Staged, Diagnostics> {
+pub fn stage_documents(
+    project: &Project,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    documents: &[Document],
+    options: &BuildOptions,
+) -> Result<Staged, Diagnostics> {
     let mut staged = Staged { files: Vec::new(), reports: Vec::new() };
     let mut failures = Diagnostics::default();
     let mut sources: Vec<(PathBuf, &Path)> = Vec::new();

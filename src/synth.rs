@@ -32,9 +32,30 @@ impl Rng {
 }
 
 const WORDS: [&str; 24] = [
-    "城市运行", "网格化管理", "智能感知", "应急处置", "数据共享", "平台建设", "运维保障", "服务质量",
-    "统筹协调", "监督考核", "信息安全", "基层治理", "联勤联动", "热线受理", "设施维护", "绩效管理",
-    "综合分析", "事件派单", "巡查发现", "队伍建设", "标准规范", "资金管理", "公共安全", "便民服务",
+    "城市运行",
+    "网格化管理",
+    "智能感知",
+    "应急处置",
+    "数据共享",
+    "平台建设",
+    "运维保障",
+    "服务质量",
+    "统筹协调",
+    "监督考核",
+    "信息安全",
+    "基层治理",
+    "联勤联动",
+    "热线受理",
+    "设施维护",
+    "绩效管理",
+    "综合分析",
+    "事件派单",
+    "巡查发现",
+    "队伍建设",
+    "标准规范",
+    "资金管理",
+    "公共安全",
+    "便民服务",
 ];
 
 /// A sentence of `n` phrases, without a final full stop.
@@ -54,11 +75,20 @@ const INSURANCE: [(&str, &str); 4] = [("2080505", "30108"), ("2080506", "30109")
 pub fn unit_toml(catalog: &Catalog, name: &str, rng: &mut Rng) -> String {
     let year = catalog.year;
     let mut t = String::new();
-    let _ = writeln!(t, "year = {year}\n\n[unit]\nname = {}\ndistrict = \"普陀区\"\nlevel = \"区级\"\nwording = \"部门\"\nkind = \"事业单位\"\nglossary_level = \"区级\"", quote(&format!("上海市普陀区{name}")));
+    let _ = writeln!(
+        t,
+        "year = {year}\n\n[unit]\nname = {}\ndistrict = \"普陀区\"\nlevel = \"区级\"\nwording = \"部门\"\nkind = \"事业单位\"\nglossary_level = \"区级\"",
+        quote(&format!("上海市普陀区{name}"))
+    );
     t.push_str("glossary = [\"财政拨款收入\", \"事业收入\", \"其他收入\", \"基本支出预算\", \"项目支出预算\", \"“三公”经费\"]\n\n[text]\n");
     let _ = writeln!(t, "nature = \"是普陀区人民政府直属的全额拨款事业单位。\"");
     let functions: Vec<String> = (0..rng.range(4, 9)).map(|_| quote(&format!("{}。", sentence(rng, 3)))).collect();
-    let _ = writeln!(t, "functions = [{}]\nadmin_units = 0\ninstitution_units = 1\nmembers = [{}]\nchange_reason = \"项目及人员增减变动\"\n", functions.join(", "), quote(&format!("上海市普陀区{name}本部")));
+    let _ = writeln!(
+        t,
+        "functions = [{}]\nadmin_units = 0\ninstitution_units = 1\nmembers = [{}]\nchange_reason = \"项目及人员增减变动\"\n",
+        functions.join(", "),
+        quote(&format!("上海市普陀区{name}本部"))
+    );
     let pension = rng.range(150_000, 1_000_000) * 2;
     let insurance = [pension, pension / 2, rng.range(200_000, 1_500_000), rng.range(150_000, 900_000)];
     let mut basic_total = 0;
@@ -81,10 +111,17 @@ pub fn unit_toml(catalog: &Catalog, name: &str, rng: &mut Rng) -> String {
     }
     economic(&mut t, rng, catalog, &insurance, basic_total);
     let (reception, operation) = (rng.range(0, 20_000), rng.range(0, 80_000));
-    let _ = writeln!(t, "[three_public]\nabroad = 0\nreception = {reception}\nvehicle_purchase = 0\nvehicle_operation = {operation}\n\n[three_public.prior]\nabroad = 0\nreception = {reception}\nvehicle_purchase = 0\nvehicle_operation = {operation}\n");
+    let _ = writeln!(
+        t,
+        "[three_public]\nabroad = 0\nreception = {reception}\nvehicle_purchase = 0\nvehicle_operation = {operation}\n\n[three_public.prior]\nabroad = 0\nreception = {reception}\nvehicle_purchase = 0\nvehicle_operation = {operation}\n"
+    );
     t.push_str("[three_public.reasons]\nabroad = \"无出国（境）需求\"\nreception = \"厉行节约\"\nvehicle_purchase = \"无购置需求\"\nvehicle_operation = \"公务用车运行良好\"\n\n");
     let services = project_total / 10;
-    let _ = writeln!(t, "[procurement]\ngoods = 0\nworks = 0\nservices = {services}\nsme_reserved = {services}\nsmall_micro_reserved = {}\n", services / 2);
+    let _ = writeln!(
+        t,
+        "[procurement]\ngoods = 0\nworks = 0\nservices = {services}\nsme_reserved = {services}\nsmall_micro_reserved = {}\n",
+        services / 2
+    );
     let projects = if project_total == 0 { 0 } else { rng.range(1, 6) };
     let _ = writeln!(t, "[performance]\nunits = 1\nprojects = {}\namount = {project_total}\n", projects.max(1));
     t.push_str("[assets]\nas_of = \"2023年12月31日\"\nvehicles = { \"其他用车\" = 1 }\nequipment = 0\nplanned_equipment = 0\n");
@@ -107,7 +144,11 @@ fn function_line(t: &mut String, rng: &mut Rng, code: &str, basic: u64, project:
 fn economic(t: &mut String, rng: &mut Rng, catalog: &Catalog, insurance: &[u64; 4], basic_total: u64) {
     t.push_str("[economic]\n");
     let mut rest = basic_total - insurance.iter().sum::<u64>();
-    let others: Vec<&String> = catalog.economic.keys().filter(|c| c.len() == 5 && !INSURANCE.iter().any(|(_, e)| e == c) && !matches!(c.as_str(), "30217" | "30231")).collect();
+    let others: Vec<&String> = catalog
+        .economic
+        .keys()
+        .filter(|c| c.len() == 5 && !INSURANCE.iter().any(|(_, e)| e == c) && !matches!(c.as_str(), "30217" | "30231"))
+        .collect();
     let mut lines: Vec<(String, u64)> = INSURANCE.iter().zip(insurance).map(|((_, e), a)| (e.to_string(), *a)).collect();
     let count = rng.range(6, 16) as usize;
     for (i, code) in others.iter().step_by(others.len() / count + 1).enumerate() {
@@ -126,19 +167,40 @@ fn economic(t: &mut String, rng: &mut Rng, catalog: &Catalog, insurance: &[u64; 
 }
 
 fn project(t: &mut String, rng: &mut Rng, unit: &str, i: u64, appropriation: u64, year: i32) {
-    let paragraphs = |rng: &mut Rng, n: u64| -> String { (0..n).map(|_| quote(&format!("{}。", sentence(rng, 6)))).collect::<Vec<_>>().join(", ") };
+    let paragraphs =
+        |rng: &mut Rng, n: u64| -> String { (0..n).map(|_| quote(&format!("{}。", sentence(rng, 6)))).collect::<Vec<_>>().join(", ") };
     let _ = writeln!(t, "\n[[project]]\nname = {}", quote(&format!("{unit}{}项目{}", rng.pick(&WORDS), i + 1)));
     for key in ["overview", "basis", "implementer", "plan", "period", "goals"] {
         let n = rng.range(1, 4);
         let _ = writeln!(t, "{key} = [{}]", paragraphs(rng, n));
     }
-    let _ = writeln!(t, "total_budget = {}\n\n[project.form]\nnature = \"经常性项目\"\ncategory = \"特定目标类\"\ndepartment = {}\nimplementer = {}", appropriation * 2, quote(unit), quote(unit));
-    let _ = writeln!(t, "start = \"{year}-01-01\"\nend = \"{year}-12-31\"\nappropriation = {appropriation}\nannual_goal = {}", quote(&sentence(rng, 8)));
-    let levels = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")];
+    let _ = writeln!(
+        t,
+        "total_budget = {}\n\n[project.form]\nnature = \"经常性项目\"\ncategory = \"特定目标类\"\ndepartment = {}\nimplementer = {}",
+        appropriation * 2,
+        quote(unit),
+        quote(unit)
+    );
+    let _ = writeln!(
+        t,
+        "start = \"{year}-01-01\"\nend = \"{year}-12-31\"\nappropriation = {appropriation}\nannual_goal = {}",
+        quote(&sentence(rng, 8))
+    );
+    let levels = [
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+        ("产出指标", "时效指标"),
+        ("效益指标", "社会效益指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ];
     for (l1, l2) in levels {
         for _ in 0..rng.range(1, 3) {
             let target = if rng.range(0, 1) == 0 { format!("≥{}(%)", rng.range(80, 99)) } else { "及时".to_string() };
-            let _ = writeln!(t, "\n[[project.form.indicator]]\nlevel1 = \"{l1}\"\nlevel2 = \"{l2}\"\nname = {}\ntarget = \"{target}\"", quote(&format!("{}完成情况", rng.pick(&WORDS))));
+            let _ = writeln!(
+                t,
+                "\n[[project.form.indicator]]\nlevel1 = \"{l1}\"\nlevel2 = \"{l2}\"\nname = {}\ntarget = \"{target}\"",
+                quote(&format!("{}完成情况", rng.pick(&WORDS)))
+            );
         }
     }
 }

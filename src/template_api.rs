@@ -68,21 +68,12 @@ pub fn roots() -> Vec<&'static str> {
 pub fn api_reference(root: &Path) -> Result<String, Diagnostics> {
     let samples = examples::load(root)?;
     let by_kind = [&samples.budget, &samples.evaluation, &samples.booklet];
-    let parts: Vec<(&Context, &[serde_json::Value])> = CONTEXTS
-        .iter()
-        .zip(by_kind)
-        .map(|(c, s)| (c, s.as_slice()))
-        .collect();
-    Ok(markdown::reference(
-        &Schema::generated(),
-        header::HEADER,
-        &parts,
-    ))
+    let parts: Vec<(&Context, &[serde_json::Value])> = CONTEXTS.iter().zip(by_kind).map(|(c, s)| (c, s.as_slice())).collect();
+    Ok(markdown::reference(&Schema::generated(), header::HEADER, &parts))
 }
 
 /// The reference with no examples (every example `—`): the generator on data-less input.
 pub fn api_reference_without_examples() -> String {
-    let parts: Vec<(&Context, &[serde_json::Value])> =
-        CONTEXTS.iter().map(|c| (c, &[][..])).collect();
+    let parts: Vec<(&Context, &[serde_json::Value])> = CONTEXTS.iter().map(|c| (c, &[][..])).collect();
     markdown::reference(&Schema::generated(), header::HEADER, &parts)
 }

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use gen_budget::load::{parse_toml, read_source, Project};
+use gen_budget::load::{Project, parse_toml, read_source};
 use gen_budget::model::Catalog;
-use gen_budget::synth::{unit_toml, Rng};
+use gen_budget::synth::{Rng, unit_toml};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

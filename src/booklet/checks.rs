@@ -7,13 +7,13 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::annual;
-use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::derive::indicator::Target;
-use crate::model::booklet::{BookletFile, BookletProject};
+use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::SourceFile;
+use crate::model::booklet::{BookletFile, BookletProject};
 use crate::render::narrative::wan;
-use crate::validate::common::{check_target, check_year, too_large, TargetRow};
-use crate::validate::dates::{check_period, Period};
+use crate::validate::common::{TargetRow, check_target, check_year, too_large};
+use crate::validate::dates::{Period, check_period};
 use crate::validate::fields::Fields;
 use crate::validate::marks::check_texts;
 use crate::validate::yuan;
@@ -94,11 +94,14 @@ impl<'a> Project<'a> {
             return;
         }
         diags.push(
-            Diagnostic::error("P1", format!("“{}”的项目资金总额 {} 元小于年度资金申请总额 {} 元", self.p.name, yuan(total), yuan(this_year)))
-                .at(self.source, self.p.total.span())
-                .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(this_year)))
-                .hint("项目资金总额包含各年度安排，不能少于当年数")
-                .place(Place::Project(self.i)),
+            Diagnostic::error(
+                "P1",
+                format!("“{}”的项目资金总额 {} 元小于年度资金申请总额 {} 元", self.p.name, yuan(total), yuan(this_year)),
+            )
+            .at(self.source, self.p.total.span())
+            .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(this_year)))
+            .hint("项目资金总额包含各年度安排，不能少于当年数")
+            .place(Place::Project(self.i)),
         );
     }
 
@@ -127,18 +130,24 @@ impl<'a> Project<'a> {
         }
         let at = self.p.budget_text.first().and_then(|t| self.at(0, t));
         diags.push(
-            Diagnostic::warning("B1", format!("“{}”年度预算安排各项合计 {items}万元，申报表年度资金申请总额 {}万元", self.p.name, wan(form)))
-                .at_opt(self.source, at)
-                .hint("核对各项金额与申报表金额")
-                .place(Place::Project(self.i)),
+            Diagnostic::warning(
+                "B1",
+                format!("“{}”年度预算安排各项合计 {items}万元，申报表年度资金申请总额 {}万元", self.p.name, wan(form)),
+            )
+            .at_opt(self.source, at)
+            .hint("核对各项金额与申报表金额")
+            .place(Place::Project(self.i)),
         );
     }
 
     /// B2 for one `共…万` item: the 万 figures after it add up to it (unless a 预算申请 overrides).
     fn check_item_parts(&self, j: usize, text: &str, total: Decimal, requested: bool, diags: &mut Diagnostics) {
         let after = &text[TOTAL.find(text).map_or(0, |m| m.end())..];
-        let parts: Vec<Figure> =
-            WAN.captures_iter(after).filter(|c| !c.get(0).is_some_and(|m| after[..m.start()].ends_with("申请"))).map(|c| Self::wan_number(&c)).collect();
+        let parts: Vec<Figure> = WAN
+            .captures_iter(after)
+            .filter(|c| !c.get(0).is_some_and(|m| after[..m.start()].ends_with("申请")))
+            .map(|c| Self::wan_number(&c))
+            .collect();
         let Some(sum) = self.checked_sum(j, &parts, text, diags) else { return };
         if parts.len() > 1 && sum != total && !requested {
             diags.push(

@@ -3,8 +3,8 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use gen_budget::batch::{nothing_found, publish_all, BatchOptions, BatchReport, Outcome, Status};
-use gen_budget::load::{check_year, find_unit_years, Project};
+use gen_budget::batch::{BatchOptions, BatchReport, Outcome, Status, nothing_found, publish_all};
+use gen_budget::load::{Project, check_year, find_unit_years};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{build_options, exit_status, one, print_diagnostics, render, report, setup};
@@ -35,7 +35,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let progress = |o: &Outcome| {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         let line = format!("[{n}/{total}] {} {}：{}", o.entry.unit, o.entry.year, status_word(o));
-        if bar.is_hidden() { println!("{line}") } else { bar.set_message(line); bar.inc(1) }
+        if bar.is_hidden() {
+            println!("{line}")
+        } else {
+            bar.set_message(line);
+            bar.inc(1)
+        }
         for d in o.diagnostics.iter().filter(|d| d.is_error()) {
             bar.suspend(|| eprintln!("{}", render(d)));
         }

@@ -12,7 +12,8 @@ use super::{exit_status, one, print_diagnostics, report, targets};
 
 pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -> ExitCode {
     let project = Project::new(root);
-    let targets = match targets(&project, unit, year, all, "用法：gen-budget check <单位> <年>，或 gen-budget check --all [<年>]") {
+    let targets = match targets(&project, unit, year, all, "用法：gen-budget check <单位> <年>，或 gen-budget check --all [<年>]")
+    {
         Ok(targets) => targets,
         Err(code) => return code,
     };
@@ -33,7 +34,11 @@ pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -
         print_diagnostics(&diags);
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let warnings = diags.0.len() - errors;
-        let verdict = if errors == 0 { format!("检查通过（{warnings} 个警告）") } else { format!("{errors} 个错误，{warnings} 个警告") };
+        let verdict = if errors == 0 {
+            format!("检查通过（{warnings} 个警告）")
+        } else {
+            format!("{errors} 个错误，{warnings} 个警告")
+        };
         println!("{unit} {year}：{verdict}");
         all_diags.extend(diags);
     }

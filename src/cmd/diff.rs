@@ -16,32 +16,16 @@ use crate::cli::DiffFormat;
 const USAGE: &str = "用法：gen-budget diff <单位> <年> --against <文件|git 修订> 或 gen-budget diff <单位> <年> --year <上年>";
 
 /// Compares the unit-year's data with the other edition and prints the changes.
-pub fn run(
-    root: &Path,
-    unit: &str,
-    year: &str,
-    against: Option<String>,
-    other_year: Option<String>,
-    format: DiffFormat,
-) -> ExitCode {
+pub fn run(root: &Path, unit: &str, year: &str, against: Option<String>, other_year: Option<String>, format: DiffFormat) -> ExitCode {
     if against.is_none() && other_year.is_none() {
         return usage(USAGE);
     }
     let project = Project::new(root);
-    let editions = Templates::load(&project.templates())
-        .map_err(one)
-        .and_then(|templates| {
-            let new = current(&project, &templates, unit, year)?;
-            let old = other(
-                &project,
-                &templates,
-                unit,
-                year,
-                against.as_deref(),
-                other_year.as_deref(),
-            )?;
-            Ok((old, new))
-        });
+    let editions = Templates::load(&project.templates()).map_err(one).and_then(|templates| {
+        let new = current(&project, &templates, unit, year)?;
+        let old = other(&project, &templates, unit, year, against.as_deref(), other_year.as_deref())?;
+        Ok((old, new))
+    });
     let (old, new) = match editions {
         Ok(pair) => pair,
         Err(diags) => return report(&diags),
@@ -60,12 +44,7 @@ fn colored() -> bool {
 }
 
 /// The unit-year's data as it is on disk.
-fn current(
-    project: &Project,
-    templates: &Templates,
-    unit: &str,
-    year: &str,
-) -> Result<Edition, Diagnostics> {
+fn current(project: &Project, templates: &Templates, unit: &str, year: &str) -> Result<Edition, Diagnostics> {
     let path = project.unit_file(unit, year).map_err(one)?;
     Edition::from_file(project, templates, unit, year, &path)
 }

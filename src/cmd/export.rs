@@ -12,7 +12,8 @@ use super::{exit_status, one, print_diagnostics, report, targets};
 
 pub fn run(root: &Path, unit: Option<String>, year: Option<String>, all: bool) -> ExitCode {
     let project = Project::new(root);
-    let targets = match targets(&project, unit, year, all, "用法：gen-budget export <单位> <年>，或 gen-budget export --all [<年>]") {
+    let targets = match targets(&project, unit, year, all, "用法：gen-budget export <单位> <年>，或 gen-budget export --all [<年>]")
+    {
         Ok(targets) => targets,
         Err(code) => return code,
     };

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use gen_budget::import::{import_workbook, Origin};
+use gen_budget::import::{Origin, import_workbook};
 use gen_budget::load::Project;
 
 use super::{print_diagnostics, report};

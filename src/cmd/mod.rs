@@ -51,7 +51,13 @@ pub fn build_options(args: &BuildArgs) -> BuildOptions {
 
 /// The unit-years a `check` or `export` command names: one, or every one (of a year) with --all;
 /// a usage mistake is the exit status to return.
-pub fn targets(project: &Project, unit: Option<String>, year: Option<String>, all: bool, usage_text: &str) -> Result<Vec<(String, String)>, ExitCode> {
+pub fn targets(
+    project: &Project,
+    unit: Option<String>,
+    year: Option<String>,
+    all: bool,
+    usage_text: &str,
+) -> Result<Vec<(String, String)>, ExitCode> {
     let targets = match (all, unit, year) {
         // With --all the first positional is the year.
         (true, year, None) => {

@@ -4,8 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use gen_budget::load::{check_plain_name, check_year, Project};
-use gen_budget::preview::{serve, Preview};
+use gen_budget::load::{Project, check_plain_name, check_year};
+use gen_budget::preview::{Preview, serve};
 use gen_budget::typeset::Engine;
 
 use super::{one, report};

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::ledger::{Kind, Ledger, Source};
-use super::{staff_split, Budget, Change, EconomicRow, ProjectFunds, Procurement};
+use super::{Budget, Change, EconomicRow, Procurement, ProjectFunds, staff_split};
 use super::{ThreePublic, UnitKind, Wording};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::load::Loaded;
-use crate::model::input::{self, BySource};
 use crate::model::SourceFile;
+use crate::model::input::{self, BySource};
 use crate::money::Amount;
 
 /// Derives every figure from the loaded input; lines the catalogue rejects are left out and reported.
@@ -27,7 +27,11 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
         wording,
         kind,
         function_names: loaded.catalog.function.clone(),
-        basic_public: data.functions.iter().filter_map(|f| f.basic_public.as_ref().map(|a| (f.code.get_ref().clone(), *a.get_ref()))).collect(),
+        basic_public: data
+            .functions
+            .iter()
+            .filter_map(|f| f.basic_public.as_ref().map(|a| (f.code.get_ref().clone(), *a.get_ref())))
+            .collect(),
         ledger,
         priors,
         economic,
@@ -112,10 +116,8 @@ fn check_function_code(loaded: &Loaded, code: &Spanned<String>, diags: &mut Diag
         );
         return false;
     }
-    let missing: Vec<&str> = [&text[..3], &text[..5], &text[..]]
-        .into_iter()
-        .filter(|c| loaded.catalog.function_name(c).is_none())
-        .collect();
+    let missing: Vec<&str> =
+        [&text[..3], &text[..5], &text[..]].into_iter().filter(|c| loaded.catalog.function_name(c).is_none()).collect();
     if let Some(first) = missing.first() {
         diags.push(
             Diagnostic::error("D5", format!("科目 {first} 不在 {} 年功能分类科目目录中", loaded.catalog.year))

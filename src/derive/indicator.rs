@@ -31,15 +31,8 @@ pub enum Target {
     Quality(String),
 }
 
-const OPERATORS: [(&str, Op); 7] = [
-    ("≥", Op::Ge),
-    (">=", Op::Ge),
-    ("≤", Op::Le),
-    ("<=", Op::Le),
-    ("=", Op::Eq),
-    (">", Op::Gt),
-    ("<", Op::Lt),
-];
+const OPERATORS: [(&str, Op); 7] =
+    [("≥", Op::Ge), (">=", Op::Ge), ("≤", Op::Le), ("<=", Op::Le), ("=", Op::Eq), (">", Op::Gt), ("<", Op::Lt)];
 
 /// Why a target does not parse: empty, no number after the operator, or a number too large.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,11 +81,7 @@ impl Target {
             Target::Quality(text) => text.clone(),
             Target::Quantity { op, value, unit } => {
                 let number = crate::money::round_half_up(*value, 2);
-                if unit.is_empty() {
-                    format!("{}{number}", op.symbol())
-                } else {
-                    format!("{}{number}({unit})", op.symbol())
-                }
+                if unit.is_empty() { format!("{}{number}", op.symbol()) } else { format!("{}{number}({unit})", op.symbol()) }
             }
         }
     }

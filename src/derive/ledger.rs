@@ -17,15 +17,8 @@ pub enum Source {
 }
 
 impl Source {
-    pub const ALL: [Source; 7] = [
-        Source::General,
-        Source::Fund,
-        Source::StateCapital,
-        Source::Business,
-        Source::Operating,
-        Source::Superior,
-        Source::Other,
-    ];
+    pub const ALL: [Source; 7] =
+        [Source::General, Source::Fund, Source::StateCapital, Source::Business, Source::Operating, Source::Superior, Source::Other];
 
     /// 财政拨款 covers the three budget funds.
     pub fn is_appropriation(self) -> bool {

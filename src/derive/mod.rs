@@ -2,11 +2,11 @@
 //!
 //! Only leaf amounts come in; every subtotal, total and comparison is computed here.
 
+mod build;
 pub mod change;
 pub(crate) mod date;
 pub mod indicator;
 pub mod ledger;
-mod build;
 
 pub use build::derive;
 pub use change::{Change, Direction};
@@ -77,10 +77,7 @@ impl ThreePublic {
 
     pub fn total(&self) -> Change {
         let v = self.vehicles();
-        Change::new(
-            self.abroad.current + self.reception.current + v.current,
-            self.abroad.prior + self.reception.prior + v.prior,
-        )
+        Change::new(self.abroad.current + self.reception.current + v.current, self.abroad.prior + self.reception.prior + v.prior)
     }
 }
 

@@ -21,23 +21,14 @@ enum Step {
 fn script<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Step> {
     // Common ends first: most edits touch few sentences, and the table is then small.
     let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let tail = a[head..]
-        .iter()
-        .rev()
-        .zip(b[head..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let tail = a[head..].iter().rev().zip(b[head..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (ma, mb) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
     let (n, m) = (ma.len(), mb.len());
     let mut table = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[at(i, j)] = if ma[i] == mb[j] {
-                table[at(i + 1, j + 1)] + 1
-            } else {
-                table[at(i + 1, j)].max(table[at(i, j + 1)])
-            };
+            table[at(i, j)] = if ma[i] == mb[j] { table[at(i + 1, j + 1)] + 1 } else { table[at(i + 1, j)].max(table[at(i, j + 1)]) };
         }
     }
     let mut steps: Vec<Step> = (0..head).map(|k| Step::Same(k, k)).collect();
@@ -75,57 +66,30 @@ pub(crate) fn compare_sentences(old: &[String], new: &[String]) -> Vec<SentenceC
 }
 
 /// One run between common sentences: similar removed/added pairs become changes, in order.
-fn flush_gap(
-    gap: &mut (Vec<usize>, Vec<usize>),
-    old: &[String],
-    new: &[String],
-    found: &mut Vec<SentenceChange>,
-) {
+fn flush_gap(gap: &mut (Vec<usize>, Vec<usize>), old: &[String], new: &[String], found: &mut Vec<SentenceChange>) {
     let (removed, added) = std::mem::take(gap);
     let mut next = 0;
     for i in removed {
         let candidates = next..added.len().min(next + WINDOW);
-        let best = candidates
-            .map(|k| (k, pieces(&old[i], &new[added[k]])))
-            .find(|(_, p)| similarity(p) >= SIMILAR);
+        let best = candidates.map(|k| (k, pieces(&old[i], &new[added[k]]))).find(|(_, p)| similarity(p) >= SIMILAR);
         match best {
             Some((k, pieces)) => {
-                found.extend(added[next..k].iter().map(|&j| SentenceChange::Added {
-                    text: new[j].clone(),
-                }));
-                found.push(SentenceChange::Changed {
-                    old: old[i].clone(),
-                    new: new[added[k]].clone(),
-                    pieces,
-                });
+                found.extend(added[next..k].iter().map(|&j| SentenceChange::Added { text: new[j].clone() }));
+                found.push(SentenceChange::Changed { old: old[i].clone(), new: new[added[k]].clone(), pieces });
                 next = k + 1;
             }
-            None => found.push(SentenceChange::Removed {
-                text: old[i].clone(),
-            }),
+            None => found.push(SentenceChange::Removed { text: old[i].clone() }),
         }
     }
-    found.extend(added[next..].iter().map(|&j| SentenceChange::Added {
-        text: new[j].clone(),
-    }));
+    found.extend(added[next..].iter().map(|&j| SentenceChange::Added { text: new[j].clone() }));
 }
 
 /// Share of the two texts that is kept: 2 × kept ÷ (old + new), in characters.
 fn similarity(pieces: &[Piece]) -> f64 {
-    let count = |op: PieceOp| {
-        pieces
-            .iter()
-            .filter(|p| p.op == op)
-            .map(|p| p.text.chars().count())
-            .sum::<usize>()
-    };
+    let count = |op: PieceOp| pieces.iter().filter(|p| p.op == op).map(|p| p.text.chars().count()).sum::<usize>();
     let same = count(PieceOp::Same);
     let total = 2 * same + count(PieceOp::Removed) + count(PieceOp::Added);
-    if total == 0 {
-        1.0
-    } else {
-        (2 * same) as f64 / total as f64
-    }
+    if total == 0 { 1.0 } else { (2 * same) as f64 / total as f64 }
 }
 
 /// The characters of `old` and `new` aligned into kept, removed and added runs.
@@ -140,10 +104,7 @@ pub(crate) fn pieces(old: &str, new: &str) -> Vec<Piece> {
         };
         match found.last_mut() {
             Some(last) if last.op == op => last.text.push_str(text),
-            _ => found.push(Piece {
-                op,
-                text: text.to_string(),
-            }),
+            _ => found.push(Piece { op, text: text.to_string() }),
         }
     }
     regroup(found)
@@ -157,10 +118,7 @@ fn regroup(pieces: Vec<Piece>) -> Vec<Piece> {
     let flush = |out: &mut Vec<Piece>, removed: &mut String, added: &mut String| {
         for (op, text) in [(PieceOp::Removed, removed), (PieceOp::Added, added)] {
             if !text.is_empty() {
-                out.push(Piece {
-                    op,
-                    text: std::mem::take(text),
-                });
+                out.push(Piece { op, text: std::mem::take(text) });
             }
         }
     };
@@ -185,9 +143,7 @@ fn tokens(text: &str) -> Vec<&str> {
     let bytes: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(at, c)) in bytes.iter().enumerate() {
         let digit = c.is_ascii_digit();
-        let joiner = matches!(c, ',' | '.')
-            && start.is_some()
-            && bytes.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+        let joiner = matches!(c, ',' | '.') && start.is_some() && bytes.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
         match (start, digit || joiner) {
             (None, true) => start = Some(at),
             (Some(_), true) => {}
@@ -222,23 +178,14 @@ mod tests {
 
     #[test]
     fn numbers_change_whole() {
-        assert_eq!(
-            marked("收入预算13,699.36万元。", "收入预算13,741.11万元。"),
-            "收入预算[-13,699.36-]{+13,741.11+}万元。"
-        );
-        assert_eq!(
-            marked("比上年增加4.38%。", "比上年减少4.38%。"),
-            "比上年[-增加-]{+减少+}4.38%。"
-        );
+        assert_eq!(marked("收入预算13,699.36万元。", "收入预算13,741.11万元。"), "收入预算[-13,699.36-]{+13,741.11+}万元。");
+        assert_eq!(marked("比上年增加4.38%。", "比上年减少4.38%。"), "比上年[-增加-]{+减少+}4.38%。");
     }
 
     #[test]
     fn sentences_align() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        let changes = compare_sentences(
-            &s(&["甲。", "乙一二三。", "丙。"]),
-            &s(&["甲。", "乙一二四。", "新的。", "丙。"]),
-        );
+        let changes = compare_sentences(&s(&["甲。", "乙一二三。", "丙。"]), &s(&["甲。", "乙一二四。", "新的。", "丙。"]));
         assert_eq!(changes.len(), 2, "{changes:?}");
         assert!(matches!(&changes[0], SentenceChange::Changed { .. }));
         assert!(matches!(&changes[1], SentenceChange::Added { text } if text == "新的。"));

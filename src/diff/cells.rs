@@ -10,10 +10,7 @@ use super::{CellText, FigureChange};
 
 /// Every changed cell and every added or removed row, table by table.
 pub(crate) fn compare_tables(old: &[Table], new: &[Table]) -> Vec<FigureChange> {
-    old.iter()
-        .zip(new)
-        .flat_map(|(o, n)| compare_table(o, n))
-        .collect()
+    old.iter().zip(new).flat_map(|(o, n)| compare_table(o, n)).collect()
 }
 
 fn compare_table(old: &Table, new: &Table) -> Vec<FigureChange> {
@@ -24,37 +21,18 @@ fn compare_table(old: &Table, new: &Table) -> Vec<FigureChange> {
     for row in &new.rows {
         match old_rows.get(row.key.as_str()) {
             Some(before) => found.extend(compare_row(new, before, row)),
-            None => found.push(FigureChange::Added {
-                table: table.clone(),
-                row: row.label.clone(),
-                cells: printed(&row.cells),
-            }),
+            None => found.push(FigureChange::Added { table: table.clone(), row: row.label.clone(), cells: printed(&row.cells) }),
         }
     }
-    for row in old
-        .rows
-        .iter()
-        .filter(|r| !new_keys.contains(&r.key.as_str()))
-    {
-        found.push(FigureChange::Removed {
-            table: table.clone(),
-            row: row.label.clone(),
-            cells: printed(&row.cells),
-        });
+    for row in old.rows.iter().filter(|r| !new_keys.contains(&r.key.as_str())) {
+        found.push(FigureChange::Removed { table: table.clone(), row: row.label.clone(), cells: printed(&row.cells) });
     }
     found
 }
 
 /// The non-blank cells of a row, as printed.
 fn printed(cells: &[GridCell]) -> Vec<CellText> {
-    cells
-        .iter()
-        .filter(|c| !c.text.is_empty())
-        .map(|c| CellText {
-            column: c.head.to_string(),
-            text: c.text.clone(),
-        })
-        .collect()
+    cells.iter().filter(|c| !c.text.is_empty()).map(|c| CellText { column: c.head.to_string(), text: c.text.clone() }).collect()
 }
 
 fn compare_row(table: &Table, old: &GridRow, new: &GridRow) -> Vec<FigureChange> {
@@ -78,8 +56,7 @@ fn changed(table: &Table, row: &str, old: &GridCell, new: &GridCell) -> FigureCh
         old_amount: old.amount,
         new_amount: new.amount,
         delta: signed(table, delta),
-        percent: percent_change(new.amount, old.amount, 2)
-            .map(|p| format!("{}{p:.2}%", sign(delta))),
+        percent: percent_change(new.amount, old.amount, 2).map(|p| format!("{}{p:.2}%", sign(delta))),
     }
 }
 
@@ -95,13 +72,6 @@ fn sign(delta: Amount) -> &'static str {
 
 /// The difference in the table's unit and format, with its sign (zero printed as such).
 fn signed(table: &Table, delta: Amount) -> String {
-    let number = NumberFormat {
-        zero: ZeroStyle::Padded,
-        ..table.number
-    };
-    format!(
-        "{}{}",
-        sign(delta),
-        number.amount(Amount(delta.0.abs()), table.scale)
-    )
+    let number = NumberFormat { zero: ZeroStyle::Padded, ..table.number };
+    format!("{}{}", sign(delta), number.amount(Amount(delta.0.abs()), table.scale))
 }

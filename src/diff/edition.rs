@@ -27,20 +27,9 @@ pub struct Edition {
 
 impl Edition {
     /// Reads the edition from a file; a file under the project is refused if a symlink leads out.
-    pub fn from_file(
-        project: &Project,
-        templates: &Templates,
-        unit: &str,
-        year: &str,
-        path: &Path,
-    ) -> Result<Edition, Diagnostics> {
+    pub fn from_file(project: &Project, templates: &Templates, unit: &str, year: &str, path: &Path) -> Result<Edition, Diagnostics> {
         let inside = path.starts_with(project.departments());
-        let source = if inside {
-            project.read(path)
-        } else {
-            read_source(path)
-        }
-        .map_err(one)?;
+        let source = if inside { project.read(path) } else { read_source(path) }.map_err(one)?;
         Self::from_source(project, templates, unit, year, source)
     }
 
@@ -57,48 +46,25 @@ impl Edition {
     }
 
     /// Reads the unit-year's file as committed at a git revision of the project (`HEAD`, a tag, a hash).
-    pub fn from_git(
-        project: &Project,
-        templates: &Templates,
-        unit: &str,
-        year: &str,
-        rev: &str,
-    ) -> Result<Edition, Diagnostics> {
+    pub fn from_git(project: &Project, templates: &Templates, unit: &str, year: &str, rev: &str) -> Result<Edition, Diagnostics> {
         let path = project.unit_file(unit, year).map_err(one)?;
         let (name, text) = git_show(&project.root, &path, rev).map_err(one)?;
         Self::from_text(project, templates, unit, year, &name, &text)
     }
 
-    fn from_source(
-        project: &Project,
-        templates: &Templates,
-        unit: &str,
-        year: &str,
-        source: SourceFile,
-    ) -> Result<Edition, Diagnostics> {
+    fn from_source(project: &Project, templates: &Templates, unit: &str, year: &str, source: SourceFile) -> Result<Edition, Diagnostics> {
         let file_year = check_year(year).map_err(one)?;
         let name = source.path.display().to_string();
         refuse_other_kind(&source).map_err(one)?;
-        let loaded =
-            load_budget(project, unit, file_year, source).map_err(|d| unreadable(&name, d))?;
+        let loaded = load_budget(project, unit, file_year, source).map_err(|d| unreadable(&name, d))?;
         Self::from_loaded(&loaded, templates, name)
     }
 
     /// Derives and renders loaded input; findings of the checks do not stop a diff.
-    fn from_loaded(
-        loaded: &Loaded,
-        templates: &Templates,
-        name: String,
-    ) -> Result<Edition, Diagnostics> {
+    fn from_loaded(loaded: &Loaded, templates: &Templates, name: String) -> Result<Edition, Diagnostics> {
         let (budget, _) = derive(loaded);
-        let style = loaded
-            .data
-            .unit
-            .style
-            .as_ref()
-            .map(|s| s.get_ref().as_str())
-            .filter(|s| templates.has_style(s))
-            .unwrap_or(DEFAULT_STYLE);
+        let style =
+            loaded.data.unit.style.as_ref().map(|s| s.get_ref().as_str()).filter(|s| templates.has_style(s)).unwrap_or(DEFAULT_STYLE);
         let formats = templates.formats(style);
         let view = build_view(loaded, &budget, &formats);
         let source = templates.render_budget(&view, style).map_err(one)?;
@@ -122,10 +88,8 @@ fn one(d: Diagnostic) -> Diagnostics {
 
 /// U14 before the file's own findings: an edition that does not parse cannot be compared.
 fn unreadable(name: &str, findings: Diagnostics) -> Diagnostics {
-    let mut all = Diagnostics(vec![
-        Diagnostic::error("U14", format!("版本 {name} 无法读取，不能比较"))
-            .hint("先修正下列问题（或换一个版本）再比较"),
-    ]);
+    let mut all =
+        Diagnostics(vec![Diagnostic::error("U14", format!("版本 {name} 无法读取，不能比较")).hint("先修正下列问题（或换一个版本）再比较")]);
     all.extend(findings);
     all
 }
@@ -136,19 +100,13 @@ fn refuse_other_kind(source: &SourceFile) -> Result<(), Diagnostic> {
     struct Probe {
         document: Option<String>,
     }
-    let kind = toml::from_str::<Probe>(&source.text)
-        .ok()
-        .and_then(|p| p.document);
+    let kind = toml::from_str::<Probe>(&source.text).ok().and_then(|p| p.document);
     match kind {
-        Some(kind) if kind != BUDGET => Err(Diagnostic::error(
-            "U14",
-            format!(
-                "{} 是“{kind}”文件，diff 只比较预算公开文件",
-                source.path.display()
-            ),
-        )
-        .in_file(&source.path)
-        .hint("比较 departments/<单位>/<年>.toml（document = \"预算公开\" 或不写 document）")),
+        Some(kind) if kind != BUDGET => {
+            Err(Diagnostic::error("U14", format!("{} 是“{kind}”文件，diff 只比较预算公开文件", source.path.display()))
+                .in_file(&source.path)
+                .hint("比较 departments/<单位>/<年>.toml（document = \"预算公开\" 或不写 document）"))
+        }
         _ => Ok(()),
     }
 }
@@ -158,13 +116,10 @@ fn git_show(root: &Path, path: &Path, rev: &str) -> Result<(PathBuf, String), Di
     if rev.starts_with('-') {
         return Err(git_error(rev, "修订名不能以 - 开头", ""));
     }
-    let top = git(root, &["rev-parse", "--show-toplevel"])
-        .map_err(|why| git_error(rev, "项目目录不在 git 仓库中", &why))?;
-    let relative = relative_to(Path::new(top.trim()), path)
-        .ok_or_else(|| git_error(rev, "数据文件不在该 git 仓库中", ""))?;
+    let top = git(root, &["rev-parse", "--show-toplevel"]).map_err(|why| git_error(rev, "项目目录不在 git 仓库中", &why))?;
+    let relative = relative_to(Path::new(top.trim()), path).ok_or_else(|| git_error(rev, "数据文件不在该 git 仓库中", ""))?;
     let spec = format!("{rev}:{relative}");
-    let text = git(root, &["show", &spec])
-        .map_err(|why| git_error(rev, &format!("git 中没有 {spec}"), &why))?;
+    let text = git(root, &["show", &spec]).map_err(|why| git_error(rev, &format!("git 中没有 {spec}"), &why))?;
     Ok((PathBuf::from(spec), text))
 }
 
@@ -174,22 +129,12 @@ fn relative_to(top: &Path, path: &Path) -> Option<String> {
     let parent = std::fs::canonicalize(path.parent()?).ok()?;
     let rel = parent.join(path.file_name()?);
     let rel = rel.strip_prefix(&top).ok()?;
-    Some(
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
-    )
+    Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
 }
 
 /// Runs git in `root`; its stderr is the error.
 fn git(root: &Path, args: &[&str]) -> Result<String, String> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .output()
-        .map_err(|e| format!("无法运行 git：{e}"))?;
+    let out = Command::new("git").arg("-C").arg(root).args(args).output().map_err(|e| format!("无法运行 git：{e}"))?;
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
     }
@@ -198,11 +143,6 @@ fn git(root: &Path, args: &[&str]) -> Result<String, String> {
 
 fn git_error(rev: &str, what: &str, why: &str) -> Diagnostic {
     let d = Diagnostic::error("U15", format!("无法读取修订“{rev}”：{what}"));
-    let hint =
-        "--against 须是存在的文件，或 git 认得的修订（HEAD、标签、提交号），且该修订中有此数据文件";
-    if why.is_empty() {
-        d.hint(hint)
-    } else {
-        d.hint(format!("{hint}（git：{why}）"))
-    }
+    let hint = "--against 须是存在的文件，或 git 认得的修订（HEAD、标签、提交号），且该修订中有此数据文件";
+    if why.is_empty() { d.hint(hint) } else { d.hint(format!("{hint}（git：{why}）")) }
 }

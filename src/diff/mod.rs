@@ -71,17 +71,9 @@ pub struct CellText {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SentenceChange {
-    Added {
-        text: String,
-    },
-    Removed {
-        text: String,
-    },
-    Changed {
-        old: String,
-        new: String,
-        pieces: Vec<Piece>,
-    },
+    Added { text: String },
+    Removed { text: String },
+    Changed { old: String, new: String, pieces: Vec<Piece> },
 }
 
 /// A run of a changed text: kept, taken out or put in.
@@ -103,16 +95,9 @@ pub enum PieceOp {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProjectChange {
-    Added {
-        name: String,
-    },
-    Removed {
-        name: String,
-    },
-    Changed {
-        name: String,
-        fields: Vec<FieldChange>,
-    },
+    Added { name: String },
+    Removed { name: String },
+    Changed { name: String, fields: Vec<FieldChange> },
 }
 
 /// One printed field of a project, its form or an indicator (`申报表·当年财政拨款`, `指标“…”·指标值`).
@@ -145,12 +130,7 @@ impl Changes {
         if self.is_empty() {
             return "两个版本没有差别".to_string();
         }
-        format!(
-            "共 {} 处数字、{} 句、{} 个项目有变化",
-            self.figures.len(),
-            self.sentences.len(),
-            self.projects.len()
-        )
+        format!("共 {} 处数字、{} 句、{} 个项目有变化", self.figures.len(), self.sentences.len(), self.projects.len())
     }
 
     /// Plain text for a terminal or a file; `color` marks changes in ANSI red and green.

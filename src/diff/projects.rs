@@ -78,11 +78,7 @@ fn record(p: &ProjectView) -> ProjectRecord {
     for (i, key) in f.indicators.iter().zip(keys(&names, "指标")) {
         fields.push((key, format!("{}／{}／{}", i.level1, i.level2, i.target)));
     }
-    ProjectRecord {
-        name: f.name.clone(),
-        key: String::new(),
-        fields,
-    }
+    ProjectRecord { name: f.name.clone(), key: String::new(), fields }
 }
 
 /// Added, removed and changed projects: new ones in their order, then removed ones.
@@ -91,55 +87,34 @@ pub(crate) fn compare_projects(old: &[ProjectRecord], new: &[ProjectRecord]) -> 
     let mut found = Vec::new();
     for p in new {
         match before.get(p.key.as_str()) {
-            None => found.push(ProjectChange::Added {
-                name: p.name.clone(),
-            }),
+            None => found.push(ProjectChange::Added { name: p.name.clone() }),
             Some(o) => {
                 let fields = compare_fields(&o.fields, &p.fields);
                 if !fields.is_empty() {
-                    found.push(ProjectChange::Changed {
-                        name: p.name.clone(),
-                        fields,
-                    });
+                    found.push(ProjectChange::Changed { name: p.name.clone(), fields });
                 }
             }
         }
     }
     let keys: Vec<&str> = new.iter().map(|p| p.key.as_str()).collect();
-    found.extend(
-        old.iter()
-            .filter(|p| !keys.contains(&p.key.as_str()))
-            .map(|p| ProjectChange::Removed {
-                name: p.name.clone(),
-            }),
-    );
+    found.extend(old.iter().filter(|p| !keys.contains(&p.key.as_str())).map(|p| ProjectChange::Removed { name: p.name.clone() }));
     found
 }
 
 /// Fields printed differently or only on one side (an indicator added or removed).
 fn compare_fields(old: &[(String, String)], new: &[(String, String)]) -> Vec<FieldChange> {
-    let find = |list: &[(String, String)], key: &str| {
-        list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
-    };
+    let find = |list: &[(String, String)], key: &str| list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let mut found: Vec<FieldChange> = new
         .iter()
         .filter_map(|(key, value)| {
             let before = find(old, key);
-            (before.as_deref() != Some(value.as_str())).then(|| FieldChange {
-                field: key.clone(),
-                old: before,
-                new: Some(value.clone()),
-            })
+            (before.as_deref() != Some(value.as_str())).then(|| FieldChange { field: key.clone(), old: before, new: Some(value.clone()) })
         })
         .collect();
-    found.extend(
-        old.iter()
-            .filter(|(k, _)| find(new, k).is_none())
-            .map(|(k, v)| FieldChange {
-                field: k.clone(),
-                old: Some(v.clone()),
-                new: None,
-            }),
-    );
+    found.extend(old.iter().filter(|(k, _)| find(new, k).is_none()).map(|(k, v)| FieldChange {
+        field: k.clone(),
+        old: Some(v.clone()),
+        new: None,
+    }));
     found
 }

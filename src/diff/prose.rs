@@ -22,11 +22,7 @@ fn paragraphs(source: &str) -> Vec<String> {
         }
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
-            open = if line.starts_with('#') {
-                balance(line).max(0)
-            } else {
-                0
-            };
+            open = if line.starts_with('#') { balance(line).max(0) } else { 0 };
             flush(&mut current, &mut found);
             continue;
         }
@@ -54,11 +50,7 @@ fn split(paragraph: &str) -> Vec<String> {
         }
     }
     found.push(current);
-    found
-        .into_iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| s.chars().any(char::is_alphanumeric))
-        .collect()
+    found.into_iter().map(|s| s.trim().to_string()).filter(|s| s.chars().any(char::is_alphanumeric)).collect()
 }
 
 /// The line without `/* … */` and `// …` comments (a `/*` may run over lines).
@@ -137,10 +129,7 @@ fn code_point(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<ch
 
 /// Skips `name(args)` after a `#`.
 fn skip_call(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while chars
-        .peek()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
+    while chars.peek().is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
         chars.next();
     }
     if chars.peek() != Some(&'(') {
@@ -170,9 +159,6 @@ mod tests {
     #[test]
     fn markup_is_dropped_and_escapes_undone() {
         let source = "/*@1:2*/#anchor(1)[一、标题]\n\n甲\\,乙1\\.5万元。第二句；\n第三句#linebreak()续\n\n#let rows = (\n  ([a], [b]),\n)\n/*@3:4*/丙\\(丁\\)。";
-        assert_eq!(
-            sentences(source),
-            vec!["甲,乙1.5万元。", "第二句；", "第三句续", "丙(丁)。"]
-        );
+        assert_eq!(sentences(source), vec!["甲,乙1.5万元。", "第二句；", "第三句续", "丙(丁)。"]);
     }
 }

@@ -56,24 +56,9 @@ impl Marks {
 pub(crate) fn to_text(c: &Changes, color: bool) -> String {
     let marks = if color { Marks::Color } else { Marks::Plain };
     let mut out = format!("{}\n旧版本：{}\n新版本：{}\n", c.summary(), c.old, c.new);
-    section(
-        &mut out,
-        "数字",
-        c.figures.iter().map(|f| figure(f, marks)).collect(),
-    );
-    section(
-        &mut out,
-        "文字",
-        c.sentences.iter().map(|s| sentence(s, marks)).collect(),
-    );
-    section(
-        &mut out,
-        "项目",
-        c.projects
-            .iter()
-            .map(|p| project(p, marks, "\n      "))
-            .collect(),
-    );
+    section(&mut out, "数字", c.figures.iter().map(|f| figure(f, marks)).collect());
+    section(&mut out, "文字", c.sentences.iter().map(|s| sentence(s, marks)).collect());
+    section(&mut out, "项目", c.projects.iter().map(|p| project(p, marks, "\n      ")).collect());
     out
 }
 
@@ -90,38 +75,13 @@ fn section(out: &mut String, title: &str, lines: Vec<String>) {
 /// `表3 212 01 99 其他… · 项目支出: 116,582,510.00 → 117,000,000.00（+417,490.00，+0.36%）`.
 fn figure(f: &FigureChange, marks: Marks) -> String {
     match f {
-        FigureChange::Changed {
-            table,
-            row,
-            column,
-            old,
-            new,
-            delta,
-            percent,
-            ..
-        } => {
-            let at = if row.is_empty() {
-                format!("{table} {column}")
-            } else {
-                format!("{table} {row} · {column}")
-            };
-            let by = percent
-                .as_ref()
-                .map_or_else(|| delta.clone(), |p| format!("{delta}，{p}"));
-            format!(
-                "{}: {} → {}（{}）",
-                marks.same(&at),
-                marks.removed(shown(old)),
-                marks.added(shown(new)),
-                marks.same(&by)
-            )
+        FigureChange::Changed { table, row, column, old, new, delta, percent, .. } => {
+            let at = if row.is_empty() { format!("{table} {column}") } else { format!("{table} {row} · {column}") };
+            let by = percent.as_ref().map_or_else(|| delta.clone(), |p| format!("{delta}，{p}"));
+            format!("{}: {} → {}（{}）", marks.same(&at), marks.removed(shown(old)), marks.added(shown(new)), marks.same(&by))
         }
-        FigureChange::Added { table, row, cells } => {
-            marks.added(&format!("{table} 新增行 {row}：{}", cell_list(cells)))
-        }
-        FigureChange::Removed { table, row, cells } => {
-            marks.removed(&format!("{table} 删除行 {row}：{}", cell_list(cells)))
-        }
+        FigureChange::Added { table, row, cells } => marks.added(&format!("{table} 新增行 {row}：{}", cell_list(cells))),
+        FigureChange::Removed { table, row, cells } => marks.removed(&format!("{table} 删除行 {row}：{}", cell_list(cells))),
     }
 }
 
@@ -134,11 +94,7 @@ fn cell_list(cells: &[super::CellText]) -> String {
     if cells.is_empty() {
         return "（空）".to_string();
     }
-    cells
-        .iter()
-        .map(|c| format!("{} {}", c.column, c.text))
-        .collect::<Vec<_>>()
-        .join("，")
+    cells.iter().map(|c| format!("{} {}", c.column, c.text)).collect::<Vec<_>>().join("，")
 }
 
 fn sentence(s: &SentenceChange, marks: Marks) -> String {
@@ -155,11 +111,7 @@ fn project(p: &ProjectChange, marks: Marks, sep: &str) -> String {
         ProjectChange::Added { name } => marks.added(&format!("+ 新增项目“{name}”")),
         ProjectChange::Removed { name } => marks.removed(&format!("- 删除项目“{name}”")),
         ProjectChange::Changed { name, fields } => {
-            let mut line = format!(
-                "~ 项目“{}”：{} 有变化",
-                marks.same(name),
-                marks.same(&field_names(fields))
-            );
+            let mut line = format!("~ 项目“{}”：{} 有变化", marks.same(name), marks.same(&field_names(fields)));
             for f in fields {
                 line.push_str(sep);
                 line.push_str(&field(f, marks));
@@ -170,11 +122,7 @@ fn project(p: &ProjectChange, marks: Marks, sep: &str) -> String {
 }
 
 fn field_names(fields: &[FieldChange]) -> String {
-    fields
-        .iter()
-        .map(|f| f.field.as_str())
-        .collect::<Vec<_>>()
-        .join("、")
+    fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>().join("、")
 }
 
 /// `申报表·当年财政拨款: [-5,077,345.00-]{+5,100,000.00+}`; paragraphs joined by ¶.
@@ -192,25 +140,10 @@ fn field(f: &FieldChange, marks: Marks) -> String {
 /// The changes as an HTML fragment for embedding in a page.
 pub(crate) fn to_html(c: &Changes) -> String {
     let m = Marks::Html;
-    let mut out = format!(
-        "<section class=\"diff\">\n<p class=\"summary\">{}</p>\n",
-        escape(&c.summary())
-    );
-    html_section(
-        &mut out,
-        "数字",
-        c.figures.iter().map(|f| figure(f, m)).collect(),
-    );
-    html_section(
-        &mut out,
-        "文字",
-        c.sentences.iter().map(|s| sentence(s, m)).collect(),
-    );
-    html_section(
-        &mut out,
-        "项目",
-        c.projects.iter().map(|p| project(p, m, "<br>")).collect(),
-    );
+    let mut out = format!("<section class=\"diff\">\n<p class=\"summary\">{}</p>\n", escape(&c.summary()));
+    html_section(&mut out, "数字", c.figures.iter().map(|f| figure(f, m)).collect());
+    html_section(&mut out, "文字", c.sentences.iter().map(|s| sentence(s, m)).collect());
+    html_section(&mut out, "项目", c.projects.iter().map(|p| project(p, m, "<br>")).collect());
     out.push_str("</section>\n");
     out
 }

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use super::figures::ProjectScore;
 use crate::derive::indicator::Target;
 use crate::diag::{Diagnostic, Diagnostics, Place};
-use crate::model::evaluation::{EvaluatedProject, EvaluationFile, FundRow};
 use crate::model::SourceFile;
-use crate::validate::common::{check_target, check_year, too_large, TargetRow};
+use crate::model::evaluation::{EvaluatedProject, EvaluationFile, FundRow};
+use crate::validate::common::{TargetRow, check_target, check_year, too_large};
 use crate::validate::fields::Fields;
 use crate::validate::marks::check_texts;
 

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use crate::model::evaluation::{EvaluatedProject, EvaluationFile, FundRow, Points};
-use crate::money::{percent_of, truncate, Amount};
+use crate::money::{Amount, percent_of, truncate};
 
 /// 评分等级 by the 财政部 thresholds: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,13 +114,26 @@ pub fn score(p: &EvaluatedProject) -> ProjectScore {
     let total_row = parts.iter().fold(Funds::default(), |a, b| a.plus(*b));
     let points = p.execution_points.as_ref().map_or(Decimal::from(EXECUTION_POINTS), |s| s.get_ref().0);
     let mut too_large = Vec::new();
-    let mut keep = |r: Result<Decimal, Range<usize>>| r.unwrap_or_else(|span| { too_large.push(span); Decimal::ZERO });
+    let mut keep = |r: Result<Decimal, Range<usize>>| {
+        r.unwrap_or_else(|span| {
+            too_large.push(span);
+            Decimal::ZERO
+        })
+    };
     let execution = keep(execution_score(points, total_row).ok_or_else(|| execution_span(p).unwrap_or_default()));
     let weights = keep(points_sum(p.indicators.iter().map(|i| &i.weight)));
     let scores = keep(points_sum(p.indicators.iter().map(|i| &i.score)));
     let last_score = p.indicators.last().map(|i| i.score.span()).unwrap_or_default();
     let total = keep(execution.checked_add(scores).map(|t| truncate(t, 2)).ok_or(last_score));
-    ProjectScore { rows: [total_row, parts[0], parts[1], parts[2]], execution_points: points, execution_score: execution, weights, total, grade: Grade::of(total), too_large }
+    ProjectScore {
+        rows: [total_row, parts[0], parts[1], parts[2]],
+        execution_points: points,
+        execution_score: execution,
+        weights,
+        total,
+        grade: Grade::of(total),
+        too_large,
+    }
 }
 
 /// Scores every project of a file.

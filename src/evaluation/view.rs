@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::figures::{Funds, ProjectScore};
 use crate::model::evaluation::{EvaluatedIndicator, EvaluationFile};
 use crate::money::{NumberFormat, ZeroStyle};
-use crate::render::project::{spanned_rows, IndicatorCells};
+use crate::render::project::{IndicatorCells, spanned_rows};
 
 /// 万元 with separators and two decimals, zero as 0.00: `12,566.54`.
 const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false, whole: false };
@@ -98,20 +98,25 @@ pub fn build_view(file: &EvaluationFile, scores: &[ProjectScore]) -> EvaluationV
         title: format!("{}{year}年度财政项目支出绩效自评表", file.department),
         year,
         department: file.department.clone(),
-        projects: file.projects.iter().zip(scores).map(|(p, s)| FormView {
-            name: p.name.clone(),
-            department: p.department.clone().unwrap_or_else(|| file.department.clone()),
-            implementer: p.implementer.clone(),
-            rows: s.rows.iter().zip(ROW_LABELS).enumerate().map(|(i, (row, label))| money_row(i, label, row, s)).collect(),
-            expected: p.expected.clone(),
-            achieved: p.achieved.clone(),
-            indicator_span: p.indicators.len() + 1,
-            indicators: indicator_rows(&p.indicators),
-            total_points: two(s.total_points().unwrap_or_default()),
-            total: two(s.total),
-            grade: s.grade.word(),
-            marks: Vec::new(),
-        }).collect(),
+        projects: file
+            .projects
+            .iter()
+            .zip(scores)
+            .map(|(p, s)| FormView {
+                name: p.name.clone(),
+                department: p.department.clone().unwrap_or_else(|| file.department.clone()),
+                implementer: p.implementer.clone(),
+                rows: s.rows.iter().zip(ROW_LABELS).enumerate().map(|(i, (row, label))| money_row(i, label, row, s)).collect(),
+                expected: p.expected.clone(),
+                achieved: p.achieved.clone(),
+                indicator_span: p.indicators.len() + 1,
+                indicators: indicator_rows(&p.indicators),
+                total_points: two(s.total_points().unwrap_or_default()),
+                total: two(s.total),
+                grade: s.grade.word(),
+                marks: Vec::new(),
+            })
+            .collect(),
         draft: None,
     }
 }
@@ -134,7 +139,12 @@ fn money_row(i: usize, label: &'static str, row: &Funds, s: &ProjectScore) -> Mo
 }
 
 fn indicator_rows(indicators: &[EvaluatedIndicator]) -> Vec<IndicatorRow> {
-    let rows = spanned_rows(indicators, |ind| IndicatorCells { level1: &ind.level1, level2: &ind.level2, name: &ind.name, target: ind.target.get_ref().clone() });
+    let rows = spanned_rows(indicators, |ind| IndicatorCells {
+        level1: &ind.level1,
+        level2: &ind.level2,
+        name: &ind.name,
+        target: ind.target.get_ref().clone(),
+    });
     rows.into_iter()
         .zip(indicators)
         .map(|(row, ind)| IndicatorRow {

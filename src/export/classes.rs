@@ -11,7 +11,6 @@ use super::grid::{BodyRow, Context, Head, Sheet, Value, shown};
 
 use crate::render::tables::{Column, INCOME_COLUMNS, INCOME_HEADS, SPENDING_COLUMNS, SPENDING_HEADS};
 
-
 /// How one classification table is headed.
 struct Layout {
     name: &'static str,
@@ -26,12 +25,7 @@ struct Layout {
 }
 
 /// A classification layout with the 功能分类 code and name headers.
-fn function_layout(
-    name: &'static str,
-    title: &'static str,
-    group: &'static str,
-    heads: &[&'static str],
-) -> Layout {
+fn function_layout(name: &'static str, title: &'static str, group: &'static str, heads: &[&'static str]) -> Layout {
     Layout {
         name,
         title,
@@ -46,65 +40,29 @@ fn function_layout(
 /// Table 2; 上级补助收入 is a column only when there is any (the base set does not print it).
 pub(crate) fn income(b: &Budget, cx: &Context) -> Sheet {
     let total = b.ledger.total(|_, _| true);
-    let width = if total.of_source(Source::Superior).is_zero() {
-        5
-    } else {
-        6
-    };
-    let layout = function_layout(
-        "表2 收入预算总表",
-        "收入预算总表",
-        "收入预算",
-        &INCOME_HEADS[..width],
-    );
+    let width = if total.of_source(Source::Superior).is_zero() { 5 } else { 6 };
+    let layout = function_layout("表2 收入预算总表", "收入预算总表", "收入预算", &INCOME_HEADS[..width]);
     function_table(b, cx, layout, "t2", |_, _| true, &INCOME_COLUMNS[..width])
 }
 
 /// Table 3: all spending by 基本/项目.
 pub(crate) fn spending(b: &Budget, cx: &Context) -> Sheet {
-    let layout = function_layout(
-        "表3 支出预算总表",
-        "支出预算总表",
-        "支出预算",
-        &SPENDING_HEADS,
-    );
+    let layout = function_layout("表3 支出预算总表", "支出预算总表", "支出预算", &SPENDING_HEADS);
     function_table(b, cx, layout, "t3", |_, _| true, &SPENDING_COLUMNS)
 }
 
 /// Table 5: 一般公共预算 spending.
 pub(crate) fn general(b: &Budget, cx: &Context) -> Sheet {
-    let layout = function_layout(
-        "表5 一般公共预算支出功能分类预算表",
-        "一般公共预算支出功能分类预算表",
-        "一般公共预算支出",
-        &SPENDING_HEADS,
-    );
-    function_table(
-        b,
-        cx,
-        layout,
-        "t5",
-        |s, _| s == Source::General,
-        &SPENDING_COLUMNS,
-    )
+    let layout =
+        function_layout("表5 一般公共预算支出功能分类预算表", "一般公共预算支出功能分类预算表", "一般公共预算支出", &SPENDING_HEADS);
+    function_table(b, cx, layout, "t5", |s, _| s == Source::General, &SPENDING_COLUMNS)
 }
 
 /// Table 6: 政府性基金 spending, with the 空表 note when there is none.
 pub(crate) fn fund(b: &Budget, cx: &Context) -> Sheet {
-    let layout = function_layout(
-        "表6 政府性基金预算支出功能分类预算表",
-        "政府性基金预算支出功能分类预算表",
-        "政府性基金预算支出",
-        &SPENDING_HEADS,
-    );
-    let mut sheet = function_table(
-        b,
-        cx,
-        layout,
-        "t6",
-        |s, _| s == Source::Fund,
-        &SPENDING_COLUMNS,
-    );
+    let layout =
+        function_layout("表6 政府性基金预算支出功能分类预算表", "政府性基金预算支出功能分类预算表", "政府性基金预算支出", &SPENDING_HEADS);
+    let mut sheet = function_table(b, cx, layout, "t6", |s, _| s == Source::Fund, &SPENDING_COLUMNS);
     sheet.note = only_total(&sheet).then(|| empty_note(cx, "政府性基金预算"));
     sheet
 }
@@ -117,14 +75,7 @@ pub(crate) fn state_capital(b: &Budget, cx: &Context) -> Sheet {
         "国有资本经营预算支出",
         &SPENDING_HEADS,
     );
-    let mut sheet = function_table(
-        b,
-        cx,
-        layout,
-        "t7",
-        |s, _| s == Source::StateCapital,
-        &SPENDING_COLUMNS,
-    );
+    let mut sheet = function_table(b, cx, layout, "t7", |s, _| s == Source::StateCapital, &SPENDING_COLUMNS);
     sheet.note = only_total(&sheet).then(|| empty_note(cx, "国有资本经营预算"));
     sheet
 }
@@ -136,10 +87,7 @@ fn only_total(sheet: &Sheet) -> bool {
 
 /// The note templates/budget/tables/t6.typ and t7.typ print under an empty table.
 fn empty_note(cx: &Context, fund: &str) -> String {
-    format!(
-        "注：本{}{}年无{fund}财政拨款安排的预算，故本表为空表。",
-        cx.d, cx.year
-    )
+    format!("注：本{}{}年无{fund}财政拨款安排的预算，故本表为空表。", cx.d, cx.year)
 }
 
 /// Table 8: 一般公共预算基本支出 by 经济分类 类 and 款, split into 人员经费 and 公用经费.
@@ -154,51 +102,24 @@ pub(crate) fn economic(b: &Budget, cx: &Context) -> Sheet {
         heads: vec!["合计", "人员经费", "公用经费"],
     };
     let (personnel, public) = b.economic_totals();
-    let mut grid: Vec<Vec<Amount>> = b
-        .economic
-        .iter()
-        .map(|r| vec![r.total(), r.personnel, r.public])
-        .collect();
+    let mut grid: Vec<Vec<Amount>> = b.economic.iter().map(|r| vec![r.total(), r.personnel, r.public]).collect();
     grid.push(vec![personnel + public, personnel, public]);
-    let labels = b
-        .economic
-        .iter()
-        .map(|r| (r.code.as_str(), r.name.clone()))
-        .collect::<Vec<_>>();
+    let labels = b.economic.iter().map(|r| (r.code.as_str(), r.name.clone())).collect::<Vec<_>>();
     table(cx, layout, "t8", &labels, &grid)
 }
 
 /// A 功能分类 table over the money `keep` selects, with the given amount columns.
-fn function_table(
-    b: &Budget,
-    cx: &Context,
-    layout: Layout,
-    key: &str,
-    keep: fn(Source, Kind) -> bool,
-    columns: &[Column],
-) -> Sheet {
+fn function_table(b: &Budget, cx: &Context, layout: Layout, key: &str, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> Sheet {
     let rows: Vec<Row> = b.ledger.rollup(keep);
     let total = b.ledger.total(keep);
-    let mut grid: Vec<Vec<Amount>> = rows
-        .iter()
-        .map(|r| columns.iter().map(|f| f(&r.cell)).collect())
-        .collect();
+    let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
     grid.push(columns.iter().map(|f| f(&total)).collect());
-    let labels = rows
-        .iter()
-        .map(|r| (r.code.as_str(), b.function_name(&r.code).to_string()))
-        .collect::<Vec<_>>();
+    let labels = rows.iter().map(|r| (r.code.as_str(), b.function_name(&r.code).to_string())).collect::<Vec<_>>();
     table(cx, layout, key, &labels, &grid)
 }
 
 /// Lays out rows (code, name) with their amounts; the grid's last row is the 合计.
-fn table(
-    cx: &Context,
-    layout: Layout,
-    key: &str,
-    labels: &[(&str, String)],
-    grid: &[Vec<Amount>],
-) -> Sheet {
+fn table(cx: &Context, layout: Layout, key: &str, labels: &[(&str, String)], grid: &[Vec<Amount>]) -> Sheet {
     let number = cx.formats.table;
     let mut values = shown(grid, cx.formats, key, number);
     let total = values.pop().unwrap_or_default();
@@ -216,17 +137,11 @@ fn table(
     let mut cells = vec![Value::Text("合计".into())];
     cells.resize(nc + 1, Value::Blank);
     cells.extend(total);
-    body.push(BodyRow {
-        cells,
-        merge: nc as u16 + 1,
-    });
+    body.push(BodyRow { cells, merge: nc as u16 + 1 });
     let widths = [vec![8.0; nc], vec![36.0], vec![18.0; layout.heads.len()]].concat();
     Sheet {
         name: layout.name,
-        heading: cx.heading(
-            format!("{}年{}{}", cx.year, cx.d, layout.title),
-            cx.formats.scale,
-        ),
+        heading: cx.heading(format!("{}年{}{}", cx.year, cx.d, layout.title), cx.formats.scale),
         scale: cx.formats.scale,
         number,
         widths,
@@ -247,29 +162,14 @@ fn header(layout: &Layout) -> Vec<Head> {
         Head::span(1, 0, 1, nc, layout.code_head),
         Head::span(1, nc, 2, 1, layout.name_head),
     ];
-    head.extend(
-        layout
-            .heads
-            .iter()
-            .enumerate()
-            .map(|(i, h)| Head::span(1, nc + 1 + i as u16, 2, 1, *h)),
-    );
-    head.extend(
-        layout
-            .codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Head::span(2, i as u16, 1, 1, *c)),
-    );
+    head.extend(layout.heads.iter().enumerate().map(|(i, h)| Head::span(1, nc + 1 + i as u16, 2, 1, *h)));
+    head.extend(layout.codes.iter().enumerate().map(|(i, c)| Head::span(2, i as u16, 1, 1, *c)));
     head
 }
 
 /// The code columns of a row, parents repeated: `208`, `05`, `02` on a 项 row; blank below its level.
 fn codes(code: &str, width: usize) -> Vec<Value> {
-    let mut cells: Vec<Value> = split_code(code)
-        .into_iter()
-        .map(|p| Value::Code(p.to_string()))
-        .collect();
+    let mut cells: Vec<Value> = split_code(code).into_iter().map(|p| Value::Code(p.to_string())).collect();
     cells.resize(width, Value::Blank);
     cells
 }

@@ -28,32 +28,19 @@ pub struct Exported {
 }
 
 /// Loads, checks and writes the workbooks of one unit-year; on any error nothing is written.
-pub fn export_unit(
-    project: &Project,
-    templates: &Templates,
-    unit: &str,
-    year: &str,
-) -> Result<Vec<Exported>, Diagnostics> {
+pub fn export_unit(project: &Project, templates: &Templates, unit: &str, year: &str) -> Result<Vec<Exported>, Diagnostics> {
     let documents = Document::load_all(project, unit, year)?;
     export_documents(project, templates, &documents)
 }
 
 /// Checks and renders every budget document's workbook first, then writes them all.
-pub fn export_documents(
-    project: &Project,
-    templates: &Templates,
-    documents: &[Document],
-) -> Result<Vec<Exported>, Diagnostics> {
+pub fn export_documents(project: &Project, templates: &Templates, documents: &[Document]) -> Result<Vec<Exported>, Diagnostics> {
     write_all(project, prepare(project, templates, documents)?)
 }
 
 /// Renders the workbook of each budget document, checked exactly as a release build checks it.
 /// Evaluation and booklet documents have no nine tables and give none.
-pub fn prepare(
-    project: &Project,
-    templates: &Templates,
-    documents: &[Document],
-) -> Result<Vec<Prepared>, Diagnostics> {
+pub fn prepare(project: &Project, templates: &Templates, documents: &[Document]) -> Result<Vec<Prepared>, Diagnostics> {
     let mut prepared = Vec::new();
     let mut failures = Diagnostics::default();
     for doc in documents {
@@ -65,38 +52,18 @@ pub fn prepare(
             Err(d) => failures.extend(d),
         }
     }
-    if failures.has_errors() {
-        Err(failures)
-    } else {
-        Ok(prepared)
-    }
+    if failures.has_errors() { Err(failures) } else { Ok(prepared) }
 }
 
 /// One budget document: refused with every finding when any is an error.
-fn prepare_one(
-    project: &Project,
-    templates: &Templates,
-    loaded: &Loaded,
-) -> Result<Prepared, Diagnostics> {
-    let Checked {
-        budget,
-        diagnostics,
-    } = check(loaded, templates);
+fn prepare_one(project: &Project, templates: &Templates, loaded: &Loaded) -> Result<Prepared, Diagnostics> {
+    let Checked { budget, diagnostics } = check(loaded, templates);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let (title, bytes) =
-        super::titled_workbook(loaded, &budget, templates).map_err(|d| Diagnostics(vec![d]))?;
-    let path = project
-        .out()
-        .join(loaded.file_year.to_string())
-        .join(&loaded.unit_dir)
-        .join(format!("{}.xlsx", file_name(&title)));
-    Ok(Prepared {
-        path,
-        bytes,
-        diagnostics,
-    })
+    let (title, bytes) = super::titled_workbook(loaded, &budget, templates).map_err(|d| Diagnostics(vec![d]))?;
+    let path = project.out().join(loaded.file_year.to_string()).join(&loaded.unit_dir).join(format!("{}.xlsx", file_name(&title)));
+    Ok(Prepared { path, bytes, diagnostics })
 }
 
 /// Writes the workbooks all or none under `out/` (no symlinked folder written through) and hashes them.

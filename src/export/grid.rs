@@ -32,13 +32,7 @@ pub(crate) struct Head {
 impl Head {
     /// A header cell over `cols` columns and `rows` rows.
     pub(crate) fn span(row: u32, col: u16, rows: u32, cols: u16, text: impl Into<String>) -> Head {
-        Head {
-            row,
-            col,
-            rows,
-            cols,
-            text: text.into(),
-        }
+        Head { row, col, rows, cols, text: text.into() }
     }
 }
 
@@ -112,54 +106,24 @@ pub(crate) struct Context<'a> {
 impl Context<'_> {
     /// The built-in (base 区级) heading, kept where the set's own cannot be read.
     pub(crate) fn heading(&self, title: String, scale: Scale) -> Heading {
-        Heading {
-            title,
-            label: None,
-            owner: self.owner.clone(),
-            unit: format!("单位：{}", scale.label()),
-        }
+        Heading { title, label: None, owner: self.owner.clone(), unit: format!("单位：{}", scale.label()) }
     }
 }
 
 /// Decides per cell whether an amount prints, exactly as the PDF tables do: a column that is
 /// zero throughout stays blank, so do zeros of the set's blank-zero columns and of a blank zero style.
-pub(crate) fn shown(
-    grid: &[Vec<Amount>],
-    formats: &Formats,
-    table: &str,
-    number: NumberFormat,
-) -> Vec<Vec<Value>> {
+pub(crate) fn shown(grid: &[Vec<Amount>], formats: &Formats, table: &str, number: NumberFormat) -> Vec<Vec<Value>> {
     let width = grid.first().map_or(0, Vec::len);
-    let unused: Vec<bool> = (0..width)
-        .map(|c| grid.iter().all(|row| row[c].is_zero()))
-        .collect();
-    let blank = |c: usize, a: Amount| {
-        unused[c]
-            || (a.is_zero() && (formats.blanks_zero(table, c) || number.zero == ZeroStyle::Blank))
-    };
+    let unused: Vec<bool> = (0..width).map(|c| grid.iter().all(|row| row[c].is_zero())).collect();
+    let blank = |c: usize, a: Amount| unused[c] || (a.is_zero() && (formats.blanks_zero(table, c) || number.zero == ZeroStyle::Blank));
     grid.iter()
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .map(|(c, a)| {
-                    if blank(c, *a) {
-                        Value::Blank
-                    } else {
-                        Value::Amount(*a)
-                    }
-                })
-                .collect()
-        })
+        .map(|row| row.iter().enumerate().map(|(c, a)| if blank(c, *a) { Value::Blank } else { Value::Amount(*a) }).collect())
         .collect()
 }
 
 /// A single amount that stays blank when zero (the income side of tables 1 and 4, table 9).
 pub(crate) fn blank_zero(a: Amount) -> Value {
-    if a.is_zero() {
-        Value::Blank
-    } else {
-        Value::Amount(a)
-    }
+    if a.is_zero() { Value::Blank } else { Value::Amount(a) }
 }
 
 /// The Excel number format that displays an amount as the set prints it: `#,##0.00`, `0.00`, `#,##0` …
@@ -170,11 +134,7 @@ pub(crate) fn excel_format(number: NumberFormat) -> String {
         base.push_str(&"0".repeat(number.decimals as usize));
     }
     // A bare zero (`0` beside `1,234.00`) needs the third section of the format.
-    if number.zero == ZeroStyle::Bare && number.decimals > 0 {
-        format!("{base};-{base};0")
-    } else {
-        base
-    }
+    if number.zero == ZeroStyle::Bare && number.decimals > 0 { format!("{base};-{base};0") } else { base }
 }
 
 #[cfg(test)]
@@ -184,27 +144,9 @@ mod tests {
     #[test]
     fn formats_follow_the_set() {
         assert_eq!(excel_format(NumberFormat::YUAN_TABLE), "#,##0.00");
-        assert_eq!(
-            excel_format(NumberFormat {
-                separators: false,
-                ..NumberFormat::YUAN_TABLE
-            }),
-            "0.00"
-        );
-        assert_eq!(
-            excel_format(NumberFormat {
-                decimals: 0,
-                ..NumberFormat::YUAN_TABLE
-            }),
-            "#,##0"
-        );
-        assert_eq!(
-            excel_format(NumberFormat {
-                zero: ZeroStyle::Bare,
-                ..NumberFormat::YUAN_TABLE
-            }),
-            "#,##0.00;-#,##0.00;0"
-        );
+        assert_eq!(excel_format(NumberFormat { separators: false, ..NumberFormat::YUAN_TABLE }), "0.00");
+        assert_eq!(excel_format(NumberFormat { decimals: 0, ..NumberFormat::YUAN_TABLE }), "#,##0");
+        assert_eq!(excel_format(NumberFormat { zero: ZeroStyle::Bare, ..NumberFormat::YUAN_TABLE }), "#,##0.00;-#,##0.00;0");
     }
 
     #[test]
@@ -213,25 +155,10 @@ mod tests {
         let grid = vec![vec![a(5), a(0), a(0)], vec![a(5), a(0), a(3)]];
         let mut formats = Formats::default();
         let cells = shown(&grid, &formats, "t3", formats.table);
-        assert_eq!(
-            cells[0],
-            vec![Value::Amount(a(5)), Value::Blank, Value::Amount(a(0))],
-            "an unused column is blank, a used one shows 0"
-        );
+        assert_eq!(cells[0], vec![Value::Amount(a(5)), Value::Blank, Value::Amount(a(0))], "an unused column is blank, a used one shows 0");
         formats.blank_zero.insert("t3".into(), vec![3]);
-        assert_eq!(
-            shown(&grid, &formats, "t3", formats.table)[0][2],
-            Value::Blank,
-            "a blank-zero column of the set"
-        );
-        let blank = NumberFormat {
-            zero: ZeroStyle::Blank,
-            ..formats.table
-        };
-        assert_eq!(
-            shown(&grid, &Formats::default(), "t3", blank)[0][2],
-            Value::Blank,
-            "zero style \"\""
-        );
+        assert_eq!(shown(&grid, &formats, "t3", formats.table)[0][2], Value::Blank, "a blank-zero column of the set");
+        let blank = NumberFormat { zero: ZeroStyle::Blank, ..formats.table };
+        assert_eq!(shown(&grid, &Formats::default(), "t3", blank)[0][2], Value::Blank, "zero style \"\"");
     }
 }

@@ -23,59 +23,34 @@ use crate::render::{Templates, build_view};
 use grid::{Context, Heading, Sheet};
 
 /// The workbook of a checked budget: nine sheets, tables 1–9; equal input gives equal bytes.
-pub fn workbook(
-    loaded: &Loaded,
-    budget: &Budget,
-    templates: &Templates,
-) -> Result<Vec<u8>, Diagnostic> {
+pub fn workbook(loaded: &Loaded, budget: &Budget, templates: &Templates) -> Result<Vec<u8>, Diagnostic> {
     titled_workbook(loaded, budget, templates).map(|(_, bytes)| bytes)
 }
 
 /// The workbook with the document's title (view.title, which also names the PDF); the sheets
 /// are headed as the Typst source of the PDF heads its tables.
-pub(crate) fn titled_workbook(
-    loaded: &Loaded,
-    budget: &Budget,
-    templates: &Templates,
-) -> Result<(String, Vec<u8>), Diagnostic> {
+pub(crate) fn titled_workbook(loaded: &Loaded, budget: &Budget, templates: &Templates) -> Result<(String, Vec<u8>), Diagnostic> {
     let style = style_of(loaded);
     let formats = templates.formats(style);
     let view = build_view(loaded, budget, &formats);
     let source = templates.render_budget(&view, style)?;
-    let cx = Context {
-        year: budget.year,
-        d: view.d,
-        owner: format!("编制{}：{}", view.d, view.unit_full),
-        formats: &formats,
-    };
-    let sheets: Vec<Sheet> = sheets(budget, &cx)
-        .into_iter()
-        .zip(printed::headings(&source))
-        .map(|(sheet, printed)| headed(sheet, printed))
-        .collect();
+    let cx = Context { year: budget.year, d: view.d, owner: format!("编制{}：{}", view.d, view.unit_full), formats: &formats };
+    let sheets: Vec<Sheet> =
+        sheets(budget, &cx).into_iter().zip(printed::headings(&source)).map(|(sheet, printed)| headed(sheet, printed)).collect();
     let bytes = xlsx::write_workbook(&sheets, &view.title, &view.unit_full, budget.year)?;
     Ok((view.title, bytes))
 }
 
 /// The unit's template set; an unknown one was refused by the check (D11), the base stands in.
 fn style_of(loaded: &Loaded) -> &str {
-    loaded
-        .data
-        .unit
-        .style
-        .as_ref()
-        .map_or(DEFAULT_STYLE, |s| s.get_ref().as_str())
+    loaded.data.unit.style.as_ref().map_or(DEFAULT_STYLE, |s| s.get_ref().as_str())
 }
 
 /// The sheet under the set's printed heading when there is one; a printed unit line that does
 /// not name the unit the amounts are stored in is not taken, so the line never misstates them.
 fn headed(mut sheet: Sheet, printed: Option<Heading>) -> Sheet {
     if let Some(printed) = printed {
-        let unit = if names_unit(&printed.unit, sheet.scale) {
-            printed.unit.clone()
-        } else {
-            sheet.heading.unit.clone()
-        };
+        let unit = if names_unit(&printed.unit, sheet.scale) { printed.unit.clone() } else { sheet.heading.unit.clone() };
         sheet.heading = Heading { unit, ..printed };
     }
     sheet

@@ -19,11 +19,7 @@ const TABLES: usize = 9;
 pub(crate) fn headings(source: &str) -> Vec<Option<Heading>> {
     let mut found = Vec::new();
     collect(&parse(source), &mut found);
-    if found.len() == TABLES {
-        found
-    } else {
-        vec![None; TABLES]
-    }
+    if found.len() == TABLES { found } else { vec![None; TABLES] }
 }
 
 /// Every heading call under `node`, in source order.
@@ -57,9 +53,7 @@ fn heading(name: &str, args: ast::Args) -> Option<Heading> {
     };
     match (name, lines.as_slice()) {
         ("table-heading", [title, owner, unit]) => Some(heading(title, None, owner, unit)),
-        ("town-heading", [title, label, owner, unit]) => {
-            Some(heading(title, Some(label), owner, unit))
-        }
+        ("town-heading", [title, label, owner, unit]) => Some(heading(title, Some(label), owner, unit)),
         _ => None,
     }
 }
@@ -86,8 +80,7 @@ fn plain(markup: ast::Markup) -> Option<String> {
 
 /// `#linebreak()`, which escaping writes for a newline in typed text.
 fn is_linebreak(call: ast::FuncCall) -> bool {
-    matches!(call.callee(), ast::Expr::Ident(name) if name.as_str() == "linebreak")
-        && call.args().items().next().is_none()
+    matches!(call.callee(), ast::Expr::Ident(name) if name.as_str() == "linebreak") && call.args().items().next().is_none()
 }
 
 /// A smart quote: opening at the start or after a space or an opening bracket, else closing.
@@ -114,19 +107,12 @@ mod tests {
 
     #[test]
     fn both_calls_are_read_with_their_lines() {
-        let h = one("#table-heading[2024年部门收入预算总表][编制部门：某局\\(某中心\\)][单位：元]")
-            .unwrap();
+        let h = one("#table-heading[2024年部门收入预算总表][编制部门：某局\\(某中心\\)][单位：元]").unwrap();
         assert_eq!(
             (h.title.as_str(), h.label, h.owner.as_str(), h.unit.as_str()),
-            (
-                "2024年部门收入预算总表",
-                None,
-                "编制部门：某局(某中心)",
-                "单位：元"
-            )
+            ("2024年部门收入预算总表", None, "编制部门：某局(某中心)", "单位：元")
         );
-        let h = one("#town-heading[标题][部门预算08表][编报单位：某镇\\#1 \\[甲\\]][单位：万元]")
-            .unwrap();
+        let h = one("#town-heading[标题][部门预算08表][编报单位：某镇\\#1 \\[甲\\]][单位：万元]").unwrap();
         assert_eq!(h.label.as_deref(), Some("部门预算08表"));
         assert_eq!(h.owner, "编报单位：某镇#1 [甲]");
     }
@@ -151,9 +137,6 @@ mod tests {
         assert!(headings(&call.repeat(9)).iter().all(Option::is_some));
         assert!(headings(&call.repeat(8)).iter().all(Option::is_none));
         let hidden = format!("{}// {call}\\#table-heading[x][y][z]\n", call.repeat(9));
-        assert!(
-            headings(&hidden).iter().all(Option::is_some),
-            "comments and escaped text are no calls"
-        );
+        assert!(headings(&hidden).iter().all(Option::is_some), "comments and escaped text are no calls");
     }
 }

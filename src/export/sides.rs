@@ -26,10 +26,7 @@ pub(crate) fn finances(b: &Budget, cx: &Context) -> Sheet {
     // The base set has no 上级补助收入 row; when there is any it is listed, as the 镇级 set does.
     if !f(Source::Superior).is_zero() {
         income.pop();
-        income.extend([
-            ("四、上级补助收入", f(Source::Superior)),
-            ("五、其他收入", f(Source::Other)),
-        ]);
+        income.extend([("四、上级补助收入", f(Source::Superior)), ("五、其他收入", f(Source::Other))]);
     }
     let head = vec![
         Head::span(0, 0, 1, 2, "本年收入"),
@@ -40,11 +37,7 @@ pub(crate) fn finances(b: &Budget, cx: &Context) -> Sheet {
         Head::span(1, 3, 1, 1, "预算数"),
     ];
     let layout = Side {
-        name: "表1 财务收支预算总表",
-        title: "财务收支预算总表",
-        table: "t1",
-        head,
-        widths: vec![34.0, 20.0, 40.0, 20.0],
+        name: "表1 财务收支预算总表", title: "财务收支预算总表", table: "t1", head, widths: vec![34.0, 20.0, 40.0, 20.0]
     };
     two_sided(b, cx, layout, &income, |_, _| true, &[|c| c.total()])
 }
@@ -55,30 +48,11 @@ pub(crate) fn appropriation(b: &Budget, cx: &Context) -> Sheet {
     let income = [
         ("一、一般公共预算资金", total.of_source(Source::General)),
         ("二、政府性基金", total.of_source(Source::Fund)),
-        (
-            "三、国有资本经营预算",
-            total.of_source(Source::StateCapital),
-        ),
+        ("三、国有资本经营预算", total.of_source(Source::StateCapital)),
     ];
-    let mut head = vec![
-        Head::span(0, 0, 1, 2, "财政拨款收入"),
-        Head::span(0, 2, 1, 5, "财政拨款支出"),
-    ];
-    let labels = [
-        "项目",
-        "预算数",
-        "项目",
-        "合计",
-        "一般公共预算",
-        "政府性基金预算",
-        "国有资本经营预算",
-    ];
-    head.extend(
-        labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Head::span(1, i as u16, 1, 1, *l)),
-    );
+    let mut head = vec![Head::span(0, 0, 1, 2, "财政拨款收入"), Head::span(0, 2, 1, 5, "财政拨款支出")];
+    let labels = ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"];
+    head.extend(labels.iter().enumerate().map(|(i, l)| Head::span(1, i as u16, 1, 1, *l)));
     let columns: [Column; 4] = [
         |c| c.sum(|s, _| s.is_appropriation()),
         |c| c.of_source(Source::General),
@@ -92,14 +66,7 @@ pub(crate) fn appropriation(b: &Budget, cx: &Context) -> Sheet {
         head,
         widths: vec![26.0, 18.0, 36.0, 18.0, 18.0, 18.0, 18.0],
     };
-    two_sided(
-        b,
-        cx,
-        layout,
-        &income,
-        |s, _| s.is_appropriation(),
-        &columns,
-    )
+    two_sided(b, cx, layout, &income, |s, _| s.is_appropriation(), &columns)
 }
 
 /// The heading of a two-sided table.
@@ -121,25 +88,14 @@ fn two_sided(
     columns: &[Column],
 ) -> Sheet {
     let number = cx.formats.side;
-    let classes: Vec<_> = b
-        .ledger
-        .rollup(keep)
-        .into_iter()
-        .filter(|r| r.level == Level::Class)
-        .collect();
+    let classes: Vec<_> = b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect();
     let total = b.ledger.total(keep);
-    let mut grid: Vec<Vec<Amount>> = classes
-        .iter()
-        .map(|r| columns.iter().map(|f| f(&r.cell)).collect())
-        .collect();
+    let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
     grid.push(columns.iter().map(|f| f(&total)).collect());
     let mut spending = shown(&grid, cx.formats, layout.table, number);
     let spending_total = spending.pop().unwrap_or_default();
-    let labels: Vec<String> = classes
-        .iter()
-        .enumerate()
-        .map(|(i, r)| format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code)))
-        .collect();
+    let labels: Vec<String> =
+        classes.iter().enumerate().map(|(i, r)| format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code))).collect();
     let rows = income.len().max(classes.len());
     let mut body: Vec<BodyRow> = (0..rows)
         .map(|i| {
@@ -157,19 +113,12 @@ fn two_sided(
             BodyRow::plain(cells)
         })
         .collect();
-    let mut last = vec![
-        Value::Text("收入总计".into()),
-        blank_zero(total.total()),
-        Value::Text("支出总计".into()),
-    ];
+    let mut last = vec![Value::Text("收入总计".into()), blank_zero(total.total()), Value::Text("支出总计".into())];
     last.extend(spending_total);
     body.push(BodyRow::plain(last));
     Sheet {
         name: layout.name,
-        heading: cx.heading(
-            format!("{}年{}{}", cx.year, cx.d, layout.title),
-            cx.formats.scale,
-        ),
+        heading: cx.heading(format!("{}年{}{}", cx.year, cx.d, layout.title), cx.formats.scale),
         scale: cx.formats.scale,
         number,
         widths: layout.widths,
@@ -209,10 +158,7 @@ pub(crate) fn three_public(b: &Budget, cx: &Context) -> Sheet {
     ];
     Sheet {
         name: "表9 “三公”经费和机关运行经费预算表",
-        heading: cx.heading(
-            format!("{}“三公”经费和机关运行经费预算表", cx.d),
-            Scale::Wan,
-        ),
+        heading: cx.heading(format!("{}“三公”经费和机关运行经费预算表", cx.d), Scale::Wan),
         scale: Scale::Wan,
         number: cx.formats.three_public,
         widths: vec![16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 26.0],

@@ -1,9 +1,7 @@
 //! Writes laid-out tables into an XLSX workbook: formats, merges, print set-up, fixed properties.
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::grid::{Sheet, Value, excel_format};
 use crate::diag::Diagnostic;
@@ -31,60 +29,32 @@ struct Styles {
 impl Styles {
     fn of(sheet: &Sheet) -> Styles {
         let base = Format::new().set_font_name(FONT).set_font_size(10);
-        let cell = base
-            .clone()
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::VerticalCenter);
+        let cell = base.clone().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
         Styles {
-            title: base
-                .clone()
-                .set_font_size(14)
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
+            title: base.clone().set_font_size(14).set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
             owner: base.clone().set_align(FormatAlign::Left),
             unit: base.clone().set_align(FormatAlign::Right),
-            head: cell
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_text_wrap(),
-            code: cell
-                .clone()
-                .set_num_format("@")
-                .set_align(FormatAlign::Left),
+            head: cell.clone().set_bold().set_align(FormatAlign::Center).set_text_wrap(),
+            code: cell.clone().set_num_format("@").set_align(FormatAlign::Left),
             text: cell.clone().set_align(FormatAlign::Left).set_text_wrap(),
             label: cell.clone().set_align(FormatAlign::Center),
-            amount: cell
-                .set_num_format(excel_format(sheet.number))
-                .set_align(FormatAlign::Right),
+            amount: cell.set_num_format(excel_format(sheet.number)).set_align(FormatAlign::Right),
             note: base.set_align(FormatAlign::Left).set_text_wrap(),
         }
     }
 }
 
 /// The whole workbook as bytes; the same sheets always give the same bytes.
-pub(crate) fn write_workbook(
-    sheets: &[Sheet],
-    title: &str,
-    author: &str,
-    year: i32,
-) -> Result<Vec<u8>, Diagnostic> {
-    build(sheets, title, author, year).map_err(|e| {
-        Diagnostic::error("O1", format!("无法生成 Excel 工作簿：{e}"))
-            .hint("请报告此问题；PDF 不受影响")
-    })
+pub(crate) fn write_workbook(sheets: &[Sheet], title: &str, author: &str, year: i32) -> Result<Vec<u8>, Diagnostic> {
+    build(sheets, title, author, year)
+        .map_err(|e| Diagnostic::error("O1", format!("无法生成 Excel 工作簿：{e}")).hint("请报告此问题；PDF 不受影响"))
 }
 
 fn build(sheets: &[Sheet], title: &str, author: &str, year: i32) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date (1 January of the budget year) instead of now, so equal input gives equal bytes.
-    let created =
-        ExcelDateTime::from_ymd(u16::try_from(year.clamp(1900, 9999)).unwrap_or(1900), 1, 1)?;
-    let properties = DocProperties::new()
-        .set_title(title)
-        .set_author(author)
-        .set_creation_datetime(&created);
+    let created = ExcelDateTime::from_ymd(u16::try_from(year.clamp(1900, 9999)).unwrap_or(1900), 1, 1)?;
+    let properties = DocProperties::new().set_title(title).set_author(author).set_creation_datetime(&created);
     workbook.set_properties(&properties);
     for sheet in sheets {
         write_sheet(workbook.add_worksheet(), sheet)?;
@@ -100,15 +70,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     write_heading(ws, sheet, &styles)?;
     let top = sheet.heading_rows();
     for h in &sheet.head {
-        span(
-            ws,
-            top + h.row,
-            h.col,
-            h.rows,
-            h.cols,
-            &h.text,
-            &styles.head,
-        )?;
+        span(ws, top + h.row, h.col, h.rows, h.cols, &h.text, &styles.head)?;
     }
     let first = top + sheet.head_rows;
     for (i, row) in sheet.body.iter().enumerate() {
@@ -142,25 +104,14 @@ fn write_heading(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles) -> Result<(
 
 /// A4 landscape, one page wide, the heading and header rows on every page.
 fn print_setup(ws: &mut Worksheet, body_row: u32) -> Result<(), XlsxError> {
-    ws.set_paper_size(PAPER_A4)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_print_center_horizontally(true);
+    ws.set_paper_size(PAPER_A4).set_landscape().set_print_fit_to_pages(1, 0).set_print_center_horizontally(true);
     ws.set_repeat_rows(0, body_row - 1)?;
     ws.set_freeze_panes(body_row, 0)?;
     Ok(())
 }
 
 /// Writes text over `cols` columns (from `col`) and `rows` rows, merged when more than one cell.
-fn span(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    rows: u32,
-    cols: u16,
-    text: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
+fn span(ws: &mut Worksheet, row: u32, col: u16, rows: u32, cols: u16, text: &str, format: &Format) -> Result<(), XlsxError> {
     if rows == 1 && cols == 1 {
         ws.write_string_with_format(row, col, text, format)?;
     } else {
@@ -170,13 +121,7 @@ fn span(
 }
 
 /// One body row; a merged leading label (合计) covers the cells after it.
-fn write_row(
-    ws: &mut Worksheet,
-    r: u32,
-    row: &super::grid::BodyRow,
-    scale: Scale,
-    styles: &Styles,
-) -> Result<(), XlsxError> {
+fn write_row(ws: &mut Worksheet, r: u32, row: &super::grid::BodyRow, scale: Scale, styles: &Styles) -> Result<(), XlsxError> {
     for (c, value) in row.cells.iter().enumerate() {
         let c = c as u16;
         if row.merge > 1 && c < row.merge {

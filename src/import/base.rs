@@ -5,7 +5,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::derive::derive;
 use crate::diag::Diagnostic;
-use crate::load::{load_budget, Project};
+use crate::load::{Project, load_budget};
 use crate::model::SourceFile;
 
 use super::write::{amount, missing, table_mut};
@@ -51,7 +51,9 @@ pub(crate) fn starting_document(project: &Project, unit: &str, year: i32) -> Res
 fn parse(source: &SourceFile) -> Result<DocumentMut, Diagnostic> {
     source.text.parse::<DocumentMut>().map_err(|err| {
         let span = err.span().unwrap_or(0..0);
-        Diagnostic::error("T1", "TOML 语法错误，导入无法在其上更新数字").at(source, span).hint("先修好该文件（gen-budget check 会指出位置），再导入")
+        Diagnostic::error("T1", "TOML 语法错误，导入无法在其上更新数字")
+            .at(source, span)
+            .hint("先修好该文件（gen-budget check 会指出位置），再导入")
     })
 }
 
@@ -67,7 +69,13 @@ fn latest_before(project: &Project, unit: &str, year: i32) -> Result<Option<(i32
 
 /// Last year's file as this year's start: identity and texts kept, last year's “三公” and total
 /// as this year's priors, this year's figures and 执行数 left to the import (or marked).
-pub(crate) fn carry_forward(project: &Project, unit: &str, source: &SourceFile, earlier: i32, year: i32) -> Result<DocumentMut, Diagnostic> {
+pub(crate) fn carry_forward(
+    project: &Project,
+    unit: &str,
+    source: &SourceFile,
+    earlier: i32,
+    year: i32,
+) -> Result<DocumentMut, Diagnostic> {
     let mut doc = parse(source)?;
     let last_total = load_budget(project, unit, earlier, source.clone()).ok().map(|l| derive(&l).0.ledger.total(|_, _| true).total());
     doc.remove("totals");

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-use super::grid::{a1, Grid};
-use super::sheets::{classify, read_heading, Caliber, Heading, Role, Table, TextSheet};
+use super::grid::{Grid, a1};
+use super::sheets::{Caliber, Heading, Role, Table, TextSheet, classify, read_heading};
 
 /// The recognised sheets of an export and what they say about the unit and year.
 pub(crate) struct Book<'a> {
@@ -27,7 +27,12 @@ impl Book<'_> {
 }
 
 /// Finds the export's sheets by meaning and checks that they agree on unit and year.
-pub(crate) fn recognise<'a>(grids: &'a [Grid], workbook: &Path, year_arg: Option<i32>, found: &mut Diagnostics) -> Result<Book<'a>, Diagnostic> {
+pub(crate) fn recognise<'a>(
+    grids: &'a [Grid],
+    workbook: &Path,
+    year_arg: Option<i32>,
+    found: &mut Diagnostics,
+) -> Result<Book<'a>, Diagnostic> {
     let mut tables: BTreeMap<Table, (&Grid, Heading)> = BTreeMap::new();
     let mut texts = Vec::new();
     let mut present = std::collections::BTreeSet::new();
@@ -47,13 +52,20 @@ pub(crate) fn recognise<'a>(grids: &'a [Grid], workbook: &Path, year_arg: Option
     }
     let names = || grids.iter().map(|g| format!("“{}”", g.name)).collect::<Vec<_>>().join("、");
     if present.is_empty() {
-        return Err(Diagnostic::error("U8", format!("{} 不是预算管理一体化的导出工作簿：没有找到任何预算表。工作簿中的工作表：{}", workbook.display(), names()))
-            .in_file(workbook)
-            .hint("导出工作簿应含收入总表、支出总表、一般公共预算支出表、基本支出经济分类表和“三公”经费表等工作表"));
+        return Err(Diagnostic::error(
+            "U8",
+            format!("{} 不是预算管理一体化的导出工作簿：没有找到任何预算表。工作簿中的工作表：{}", workbook.display(), names()),
+        )
+        .in_file(workbook)
+        .hint("导出工作簿应含收入总表、支出总表、一般公共预算支出表、基本支出经济分类表和“三公”经费表等工作表"));
     }
     let missing: Vec<&str> = Table::REQUIRED.iter().filter(|t| !present.contains(t)).map(|t| t.label()).collect();
     if !missing.is_empty() {
-        found.push(Diagnostic::error("K2", format!("工作簿缺少{}，无法导入。工作簿中的工作表：{}", missing.join("、"), names())).in_file(workbook).hint("请导出完整的部门（单位）预算公开报表，不要删去工作表"));
+        found.push(
+            Diagnostic::error("K2", format!("工作簿缺少{}，无法导入。工作簿中的工作表：{}", missing.join("、"), names()))
+                .in_file(workbook)
+                .hint("请导出完整的部门（单位）预算公开报表，不要删去工作表"),
+        );
     }
     let (owner, owner_at, caliber) = agree_owner(&tables, workbook, found);
     let year = agree_year(&tables, year_arg, workbook, found);
@@ -61,7 +73,11 @@ pub(crate) fn recognise<'a>(grids: &'a [Grid], workbook: &Path, year_arg: Option
 }
 
 /// The 编制单位 of the first table sheet; any sheet naming another unit is K5.
-fn agree_owner(tables: &BTreeMap<Table, (&Grid, Heading)>, workbook: &Path, found: &mut Diagnostics) -> (String, (String, String), Caliber) {
+fn agree_owner(
+    tables: &BTreeMap<Table, (&Grid, Heading)>,
+    workbook: &Path,
+    found: &mut Diagnostics,
+) -> (String, (String, String), Caliber) {
     let mut first: Option<(String, (String, String), Caliber)> = None;
     for (grid, heading) in tables.values() {
         let Some((name, caliber, (r, c))) = &heading.owner else { continue };
@@ -76,7 +92,11 @@ fn agree_owner(tables: &BTreeMap<Table, (&Grid, Heading)>, workbook: &Path, foun
         }
     }
     first.unwrap_or_else(|| {
-        found.push(Diagnostic::error("K5", "工作簿中没有“编制单位：”或“编制部门：”一行，无法确定是哪个单位的预算").in_file(workbook).hint("导出表标题下方应有“编制单位：<单位全称>”"));
+        found.push(
+            Diagnostic::error("K5", "工作簿中没有“编制单位：”或“编制部门：”一行，无法确定是哪个单位的预算")
+                .in_file(workbook)
+                .hint("导出表标题下方应有“编制单位：<单位全称>”"),
+        );
         (String::new(), (String::new(), String::new()), Caliber::Department)
     })
 }
@@ -89,7 +109,11 @@ fn agree_year(tables: &BTreeMap<Table, (&Grid, Heading)>, year_arg: Option<i32>,
         match &first {
             None => {
                 if let Some(arg) = year_arg.filter(|a| *a != year) {
-                    found.push(Diagnostic::error("K6", format!("--year 为 {arg}，而工作簿标题为 {year} 年")).in_cell(workbook, &grid.name, a1(r, c)).hint("去掉 --year，或导入该年度的工作簿"));
+                    found.push(
+                        Diagnostic::error("K6", format!("--year 为 {arg}，而工作簿标题为 {year} 年"))
+                            .in_cell(workbook, &grid.name, a1(r, c))
+                            .hint("去掉 --year，或导入该年度的工作簿"),
+                    );
                 }
                 first = Some((year, grid.name.clone()));
             }

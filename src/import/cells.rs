@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::diag::Diagnostic;
 use crate::money::round_half_up;
 
-use super::grid::{a1, Grid, Value};
+use super::grid::{Grid, Value, a1};
 
 /// An amount of the workbook with the cell it came from.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -34,9 +34,17 @@ pub(crate) fn read_economic(table: &ClassTable, catalog: &Catalog, workbook: &Pa
         if let Some(f) = row.figures.get(&wrong).filter(|f| !f.yuan.is_zero()) {
             let right = if wrong == Column::Public { "人员经费" } else { "公用经费" };
             found.push(
-                Diagnostic::error("K10", format!("经济分类 {} 的 {} 元列在“{}”，按目录应列在“{right}”", row.code, group_thousands(f.yuan), if wrong == Column::Public { "公用经费" } else { "人员经费" }))
-                    .in_cell(workbook, &table.sheet, f.a1())
-                    .hint(format!("catalog/{}.toml 的 [economic_column] 规定每个经济分类类所属的列", catalog.year)),
+                Diagnostic::error(
+                    "K10",
+                    format!(
+                        "经济分类 {} 的 {} 元列在“{}”，按目录应列在“{right}”",
+                        row.code,
+                        group_thousands(f.yuan),
+                        if wrong == Column::Public { "公用经费" } else { "人员经费" }
+                    ),
+                )
+                .in_cell(workbook, &table.sheet, f.a1())
+                .hint(format!("catalog/{}.toml 的 [economic_column] 规定每个经济分类类所属的列", catalog.year)),
             );
             continue;
         }
@@ -57,7 +65,13 @@ pub(crate) struct ThreePublicLeaves {
 }
 
 /// Converts the “三公” row to 元; a 万元 figure that is the 经济分类 amount rounded takes that amount.
-pub(crate) fn three_public_leaves(row: &ThreePublicRow, economic: &BTreeMap<String, Sourced>, scale: Decimal, workbook: &Path, found: &mut Diagnostics) -> ThreePublicLeaves {
+pub(crate) fn three_public_leaves(
+    row: &ThreePublicRow,
+    economic: &BTreeMap<String, Sourced>,
+    scale: Decimal,
+    workbook: &Path,
+    found: &mut Diagnostics,
+) -> ThreePublicLeaves {
     let plain = |f: &Figure| Sourced { yuan: f.yuan, origin: format!("{}!{}", row.sheet.trim(), f.a1()) };
     let leaves = ThreePublicLeaves {
         abroad: plain(&row.abroad),

@@ -109,7 +109,11 @@ pub(crate) fn read_workbook(path: &Path) -> Result<Vec<Grid>, Diagnostic> {
 fn unreadable(path: &Path, reason: &str) -> Diagnostic {
     let missing = !path.is_file();
     let why = if reason == "不是普通文件" { reason } else { translate(reason) };
-    let message = if missing && path.symlink_metadata().is_err() { format!("找不到工作簿 {}", path.display()) } else { format!("无法读取工作簿 {}（{why}）", path.display()) };
+    let message = if missing && path.symlink_metadata().is_err() {
+        format!("找不到工作簿 {}", path.display())
+    } else {
+        format!("无法读取工作簿 {}（{why}）", path.display())
+    };
     Diagnostic::error("U7", message).in_file(path).hint("请提供预算管理一体化平台导出的 .xlsx（或 .xls）工作簿")
 }
 

@@ -14,9 +14,11 @@ use super::sheets::Table;
 use super::tables::{ClassRow, ClassTable, Column};
 
 /// Source keys of the data format, appropriation first.
-pub(crate) const APPROPRIATION: [(Table, &str); 3] = [(Table::General, "general"), (Table::Fund, "fund"), (Table::StateCapital, "state_capital")];
+pub(crate) const APPROPRIATION: [(Table, &str); 3] =
+    [(Table::General, "general"), (Table::Fund, "fund"), (Table::StateCapital, "state_capital")];
 /// The other sources, in the order they take 基本支出 when the export cannot tell.
-const OWN: [(Column, &str); 4] = [(Column::Business, "business"), (Column::Operating, "operating"), (Column::Superior, "superior"), (Column::Other, "other")];
+const OWN: [(Column, &str); 4] =
+    [(Column::Business, "business"), (Column::Operating, "operating"), (Column::Superior, "superior"), (Column::Other, "other")];
 
 /// One 项's leaf amounts by kind and source key, with the cells they were read from.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,7 +50,13 @@ pub(crate) fn read_items(t: &ItemTables<'_>, known: &KnownSplit, workbook: &Path
     for (_, table) in &t.by_fund {
         for (code, row) in table.map(items_of).unwrap_or_default() {
             if !spending.contains_key(code) {
-                found.push(cross(workbook, table.map_or("", |t| &t.sheet), row.row, row.code_col, format!("科目 {code} 出现在本表，支出总表中却没有")));
+                found.push(cross(
+                    workbook,
+                    table.map_or("", |t| &t.sheet),
+                    row.row,
+                    row.code_col,
+                    format!("科目 {code} 出现在本表，支出总表中却没有"),
+                ));
             }
             codes.insert(code);
         }
@@ -76,7 +84,10 @@ fn items_of(table: &ClassTable) -> BTreeMap<&str, &ClassRow> {
 
 /// K4 at a cell: the same figure read two ways differs.
 pub(crate) fn cross(workbook: &Path, sheet: &str, row: u32, col: u32, message: String) -> Diagnostic {
-    Diagnostic::error("K4", message).in_cell(workbook, sheet, a1(row, col)).label("与其他表不符").hint("同一数字在各表中应一致；请在预算管理一体化平台核对后重新导出")
+    Diagnostic::error("K4", message)
+        .in_cell(workbook, sheet, a1(row, col))
+        .label("与其他表不符")
+        .hint("同一数字在各表中应一致；请在预算管理一体化平台核对后重新导出")
 }
 
 /// The cell reference written beside an imported value: `3.16部门收入总表!F12`.
@@ -85,13 +96,25 @@ pub(crate) fn origin(sheet: &str, row: &ClassRow, column: Column) -> String {
     format!("{}!{cell}", sheet.trim())
 }
 
-fn item_leaves(code: &str, inc: &ClassRow, sp: &ClassRow, t: &ItemTables<'_>, known: Option<&Written>, workbook: &Path, found: &mut Diagnostics) -> Option<ItemLeaves> {
+fn item_leaves(
+    code: &str,
+    inc: &ClassRow,
+    sp: &ClassRow,
+    t: &ItemTables<'_>,
+    known: Option<&Written>,
+    workbook: &Path,
+    found: &mut Diagnostics,
+) -> Option<ItemLeaves> {
     let at = |row: &ClassRow, sheet: &str, column: Column, message: String| {
         let col = row.figures.get(&column).map_or(row.code_col, |f| f.col);
         cross(workbook, sheet, row.row, col, message)
     };
     if inc.get(Column::Total) != sp.get(Column::Total) {
-        let m = format!("科目 {code} 支出合计 {} 元与收入总表的 {} 元不符", group_thousands(sp.get(Column::Total)), group_thousands(inc.get(Column::Total)));
+        let m = format!(
+            "科目 {code} 支出合计 {} 元与收入总表的 {} 元不符",
+            group_thousands(sp.get(Column::Total)),
+            group_thousands(inc.get(Column::Total))
+        );
         found.push(at(sp, &t.spending.sheet, Column::Total, m));
         return None;
     }
@@ -106,7 +129,11 @@ fn item_leaves(code: &str, inc: &ClassRow, sp: &ClassRow, t: &ItemTables<'_>, kn
         app_project += row.get(Column::Project);
     }
     if app_basic + app_project != inc.get(Column::Appropriation) {
-        let m = format!("科目 {code} 财政拨款收入 {} 元与各财政拨款支出表之和 {} 元不符", group_thousands(inc.get(Column::Appropriation)), group_thousands(app_basic + app_project));
+        let m = format!(
+            "科目 {code} 财政拨款收入 {} 元与各财政拨款支出表之和 {} 元不符",
+            group_thousands(inc.get(Column::Appropriation)),
+            group_thousands(app_basic + app_project)
+        );
         found.push(at(inc, &t.income.sheet, Column::Appropriation, m));
         return None;
     }
@@ -114,7 +141,12 @@ fn item_leaves(code: &str, inc: &ClassRow, sp: &ClassRow, t: &ItemTables<'_>, kn
     let own_project = sp.get(Column::Project) - app_project;
     if own_basic.is_sign_negative() || own_project.is_sign_negative() {
         let column = if own_basic.is_sign_negative() { Column::Basic } else { Column::Project };
-        found.push(at(sp, &t.spending.sheet, column, format!("科目 {code} 的{}小于各财政拨款支出表之和", if column == Column::Basic { "基本支出" } else { "项目支出" })));
+        found.push(at(
+            sp,
+            &t.spending.sheet,
+            column,
+            format!("科目 {code} 的{}小于各财政拨款支出表之和", if column == Column::Basic { "基本支出" } else { "项目支出" }),
+        ));
         return None;
     }
     split_own(&mut leaves, inc, &t.income.sheet, own_basic, known);
@@ -131,10 +163,12 @@ fn put(map: &mut BTreeMap<&'static str, Decimal>, origins: &mut Vec<String>, key
 /// Splits the non-appropriation income of a 项 between 基本 and 项目: the person's own split when
 /// it still fits, else 基本支出 taken from the sources in a fixed order (the export does not say).
 fn split_own(leaves: &mut ItemLeaves, inc: &ClassRow, sheet: &str, own_basic: Decimal, known: Option<&Written>) {
-    let amounts: Vec<(&'static str, Decimal, String)> = OWN.iter().map(|&(c, k)| (k, inc.get(c), origin(sheet, inc, c))).filter(|(_, a, _)| !a.is_zero()).collect();
+    let amounts: Vec<(&'static str, Decimal, String)> =
+        OWN.iter().map(|&(c, k)| (k, inc.get(c), origin(sheet, inc, c))).filter(|(_, a, _)| !a.is_zero()).collect();
     let fits = known.filter(|(b, p)| {
         let basic: Decimal = OWN.iter().map(|(_, k)| b.get(*k).copied().unwrap_or_default()).sum();
-        basic == own_basic && amounts.iter().all(|(k, a, _)| b.get(*k).copied().unwrap_or_default() + p.get(*k).copied().unwrap_or_default() == *a)
+        basic == own_basic
+            && amounts.iter().all(|(k, a, _)| b.get(*k).copied().unwrap_or_default() + p.get(*k).copied().unwrap_or_default() == *a)
     });
     let mut left = own_basic;
     for (key, amount, from) in amounts {

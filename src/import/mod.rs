@@ -25,17 +25,17 @@ pub use write::MISSING;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{parse_toml, Project};
+use crate::load::{Project, parse_toml};
 use crate::model::Catalog;
 use crate::output::write_files;
 
-use book::{recognise, Book};
+use book::{Book, recognise};
 use economic::{read_economic, three_public_leaves};
-use items::{read_items, ItemTables, KnownSplit, APPROPRIATION};
+use items::{APPROPRIATION, ItemTables, KnownSplit, read_items};
 use sheets::{Caliber, Table};
-use sums::{settle, Recomputed};
-use tables::{read_class_table, ClassTable, Column, INCOME, SPENDING, STAFF};
-use write::{apply, Figures};
+use sums::{Recomputed, settle};
+use tables::{ClassTable, Column, INCOME, SPENDING, STAFF, read_class_table};
+use write::{Figures, apply};
 
 /// What an import wrote, and the warnings it met.
 #[derive(Debug)]
@@ -64,7 +64,8 @@ pub fn import_workbook(project: &Project, workbook: &Path, unit: Option<&str>, y
     if found.has_errors() {
         return Err(found);
     }
-    let unit = unit::match_unit(project, &book.owner, unit).map_err(|d| one(d.in_cell(workbook, &book.owner_at.0, book.owner_at.1.clone())))?;
+    let unit =
+        unit::match_unit(project, &book.owner, unit).map_err(|d| one(d.in_cell(workbook, &book.owner_at.0, book.owner_at.1.clone())))?;
     let catalog = load_catalog(project, book.year)?;
     let (mut doc, origin) = base::starting_document(project, &unit, book.year).map_err(one)?;
     let known = known_split(&doc);
@@ -100,11 +101,20 @@ fn read_figures(book: &Book<'_>, catalog: &Catalog, known: &KnownSplit, workbook
         Some(table)
     };
     let spending_columns = [Column::Total, Column::Basic, Column::Project];
-    let income = read(Table::Income, 3, &[Column::Total, Column::Appropriation, Column::Business, Column::Operating, Column::Other, Column::Superior], &INCOME);
+    let income = read(
+        Table::Income,
+        3,
+        &[Column::Total, Column::Appropriation, Column::Business, Column::Operating, Column::Other, Column::Superior],
+        &INCOME,
+    );
     let spending = read(Table::Spending, 3, &spending_columns, &SPENDING);
-    let funds: Vec<(&'static str, Option<ClassTable>)> = APPROPRIATION.iter().map(|&(t, key)| (key, read(t, 3, &spending_columns, &SPENDING))).collect();
+    let funds: Vec<(&'static str, Option<ClassTable>)> =
+        APPROPRIATION.iter().map(|&(t, key)| (key, read(t, 3, &spending_columns, &SPENDING))).collect();
     let economic_table = read(Table::Economic, 2, &[Column::Total, Column::Personnel, Column::Public], &STAFF);
-    let three = book.tables.get(&Table::ThreePublic).and_then(|(g, h)| three::read_three_public(g, h.scale, workbook, found, &mut recomputed).map(|r| (r, h.scale)));
+    let three = book
+        .tables
+        .get(&Table::ThreePublic)
+        .and_then(|(g, h)| three::read_three_public(g, h.scale, workbook, found, &mut recomputed).map(|r| (r, h.scale)));
     recomputed.report(workbook, found);
     let (income, spending, economic_table, (three, scale)) = (income?, spending?, economic_table?, three?);
     let general = funds[0].1.as_ref()?;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-use super::grid::{a1, normalise, Grid};
+use super::grid::{Grid, a1, normalise};
 
 /// The export tables gen-budget reads figures from (the others are checked when present).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -138,7 +138,10 @@ fn title_year(grid: &Grid) -> Option<(i32, (u32, u32))> {
 /// A four-digit year followed by 年.
 pub(crate) fn year_in(text: &str) -> Option<i32> {
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(5).find(|w| w[4] == '年' && w[..4].iter().all(char::is_ascii_digit)).map(|w| w[..4].iter().collect::<String>().parse().unwrap_or(0))
+    chars
+        .windows(5)
+        .find(|w| w[4] == '年' && w[..4].iter().all(char::is_ascii_digit))
+        .map(|w| w[..4].iter().collect::<String>().parse().unwrap_or(0))
 }
 
 fn owner_line(grid: &Grid) -> Option<(String, Caliber, (u32, u32))> {
@@ -184,7 +187,7 @@ fn read_scale(grid: &Grid, workbook: &Path, found: &mut Diagnostics) -> Option<D
 
 #[cfg(test)]
 mod tests {
-    use super::{classify, year_in, Role, Table, TextSheet};
+    use super::{Role, Table, TextSheet, classify, year_in};
 
     #[test]
     fn sheets_are_found_by_meaning() {
@@ -200,7 +203,16 @@ mod tests {
         assert_eq!(t("1.9部门“三公”经费和机关运行经费预算表"), Some(Table::ThreePublic));
         assert_eq!(t("表2 收入预算总表"), Some(Table::Income));
         assert_eq!(t("表3 支出预算总表"), Some(Table::Spending));
-        for other in ["2.15单位收支总表", "3.19部门财政拨款收支总表", "2.19单位财政拨款明细", "2.27单位收入总表（含转移支付）", "3.18部门支出分单位明细表", "2.24单位项目明细", "表1 财务收支预算总表", "表4 财政拨款收支预算总表"] {
+        for other in [
+            "2.15单位收支总表",
+            "3.19部门财政拨款收支总表",
+            "2.19单位财政拨款明细",
+            "2.27单位收入总表（含转移支付）",
+            "3.18部门支出分单位明细表",
+            "2.24单位项目明细",
+            "表1 财务收支预算总表",
+            "表4 财政拨款收支预算总表",
+        ] {
             assert_eq!(t(other), None, "{other}");
         }
         assert_eq!(classify("3.11部门主要职能（部门）"), Some(Role::Text(TextSheet::Functions)));

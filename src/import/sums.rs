@@ -25,9 +25,12 @@ impl Recomputed {
         for sheet in sheets {
             let cells: Vec<&str> = self.cells.iter().filter(|(s, _)| s == sheet).map(|(_, c)| c.as_str()).collect();
             found.push(
-                Diagnostic::warning("K8", format!("工作表“{}”有 {} 个公式合计没有可信的缓存值（未缓存或为0），已按明细重新计算", sheet.trim(), cells.len()))
-                    .in_cell(workbook, sheet, cells[0])
-                    .hint("在 Excel 中打开并保存一次可让公式结果写入文件；导入结果不受影响"),
+                Diagnostic::warning(
+                    "K8",
+                    format!("工作表“{}”有 {} 个公式合计没有可信的缓存值（未缓存或为0），已按明细重新计算", sheet.trim(), cells.len()),
+                )
+                .in_cell(workbook, sheet, cells[0])
+                .hint("在 Excel 中打开并保存一次可让公式结果写入文件；导入结果不受影响"),
             );
         }
     }
@@ -37,7 +40,8 @@ impl Recomputed {
 pub(crate) fn settle(table: &mut ClassTable, parts: &[Column], workbook: &Path, found: &mut Diagnostics, recomputed: &mut Recomputed) {
     let mut reported = BTreeSet::new();
     let mut ctx = Ctx { sheet: table.sheet.clone(), workbook, found, recomputed, reported: &mut reported };
-    let leaves: Vec<bool> = table.rows.iter().map(|r| !table.rows.iter().any(|o| o.code.len() > r.code.len() && o.code.starts_with(&r.code))).collect();
+    let leaves: Vec<bool> =
+        table.rows.iter().map(|r| !table.rows.iter().any(|o| o.code.len() > r.code.len() && o.code.starts_with(&r.code))).collect();
     for (row, _) in table.rows.iter_mut().zip(&leaves).filter(|(_, leaf)| **leaf) {
         ctx.across(row, parts);
     }
@@ -106,16 +110,25 @@ impl Ctx<'_> {
 
 /// K1: a total and the sum of its detail, with the difference.
 pub(crate) fn disagreement(workbook: &Path, sheet: &str, cell: &str, what: &str, shown: Decimal, sum: Decimal) -> Diagnostic {
-    Diagnostic::error("K1", format!("{what}为 {} 元，明细之和为 {} 元，相差 {} 元", group_thousands(shown), group_thousands(sum), group_thousands(shown - sum)))
-        .in_cell(workbook, sheet, cell)
-        .label("与明细不符")
-        .hint("导出表的合计与明细不一致；请在预算管理一体化平台核对后重新导出")
+    Diagnostic::error(
+        "K1",
+        format!("{what}为 {} 元，明细之和为 {} 元，相差 {} 元", group_thousands(shown), group_thousands(sum), group_thousands(shown - sum)),
+    )
+    .in_cell(workbook, sheet, cell)
+    .label("与明细不符")
+    .hint("导出表的合计与明细不一致；请在预算管理一体化平台核对后重新导出")
 }
 
 /// Per column: the sum over the rows directly below `code` (the next level present) and how many.
 fn children_sum(rows: &[ClassRow], code: &str, columns: &std::collections::BTreeMap<Column, u32>) -> Vec<(Column, Decimal, usize)> {
     let below = |len: usize| rows.iter().filter(|r| r.code.len() == len && r.code.starts_with(code)).collect::<Vec<_>>();
-    let levels: &[usize] = if code.is_empty() { &[3, 5, 7] } else if code.len() == 3 { &[5, 7] } else { &[7] };
+    let levels: &[usize] = if code.is_empty() {
+        &[3, 5, 7]
+    } else if code.len() == 3 {
+        &[5, 7]
+    } else {
+        &[7]
+    };
     let kids = levels.iter().map(|&l| below(l)).find(|k| !k.is_empty()).unwrap_or_default();
     columns.keys().map(|&c| (c, kids.iter().map(|r| r.get(c)).sum(), kids.len())).collect()
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-use super::cells::{read_figure, Figure};
-use super::grid::{a1, Grid, Value};
+use super::cells::{Figure, read_figure};
+use super::grid::{Grid, Value, a1};
 
 /// An amount column of an export table, by its header text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,13 +84,28 @@ struct Layout {
 }
 
 /// Reads a table whose code columns are `depth` deep (3: 类款项, 2: 类款) with the given amount columns.
-pub(crate) fn read_class_table(grid: &Grid, depth: usize, wanted: &[Column], scale: rust_decimal::Decimal, workbook: &Path, found: &mut Diagnostics) -> Option<ClassTable> {
+pub(crate) fn read_class_table(
+    grid: &Grid,
+    depth: usize,
+    wanted: &[Column],
+    scale: rust_decimal::Decimal,
+    workbook: &Path,
+    found: &mut Diagnostics,
+) -> Option<ClassTable> {
     let Some(layout) = find_layout(grid, depth, wanted) else {
         let heads: Vec<&str> = wanted.iter().map(|c| c.header()).collect();
         found.push(
-            Diagnostic::error("K9", format!("工作表“{}”找不到表头（科目编码 类/款{} 与 {}）", grid.name.trim(), if depth == 3 { "/项" } else { "" }, heads.join("、")))
-                .in_sheet(workbook, &grid.name)
-                .hint("表头文字须与导出表一致；请不要改动或删去表头行"),
+            Diagnostic::error(
+                "K9",
+                format!(
+                    "工作表“{}”找不到表头（科目编码 类/款{} 与 {}）",
+                    grid.name.trim(),
+                    if depth == 3 { "/项" } else { "" },
+                    heads.join("、")
+                ),
+            )
+            .in_sheet(workbook, &grid.name)
+            .hint("表头文字须与导出表一致；请不要改动或删去表头行"),
         );
         return None;
     };
@@ -123,7 +138,9 @@ fn find_layout(grid: &Grid, depth: usize, wanted: &[Column]) -> Option<Layout> {
             columns.insert(column, c);
         }
     }
-    let needed = [Column::Total].iter().chain(wanted.iter().filter(|c| matches!(c, Column::Basic | Column::Project | Column::Personnel | Column::Public | Column::Appropriation)));
+    let needed = [Column::Total].iter().chain(
+        wanted.iter().filter(|c| matches!(c, Column::Basic | Column::Project | Column::Personnel | Column::Public | Column::Appropriation)),
+    );
     if needed.clone().any(|c| !columns.contains_key(c)) {
         return None;
     }
@@ -138,9 +155,18 @@ enum Line {
 }
 
 /// One data row: a 类/款/项 row, the 合计 row, or nothing (blank lines, notes).
-fn read_row(grid: &Grid, row: u32, layout: &Layout, parents: &mut Vec<String>, scale: rust_decimal::Decimal, workbook: &Path) -> Result<Option<Line>, Diagnostic> {
+fn read_row(
+    grid: &Grid,
+    row: u32,
+    layout: &Layout,
+    parents: &mut Vec<String>,
+    scale: rust_decimal::Decimal,
+    workbook: &Path,
+) -> Result<Option<Line>, Diagnostic> {
     let is_total = layout.codes.iter().chain([&layout.name]).any(|&c| matches!(grid.label(row, c).as_str(), "合计" | "总计"));
-    let figures = || -> Result<BTreeMap<Column, Figure>, Diagnostic> { layout.columns.iter().map(|(&k, &c)| Ok((k, read_figure(grid, row, c, scale, workbook)?))).collect() };
+    let figures = || -> Result<BTreeMap<Column, Figure>, Diagnostic> {
+        layout.columns.iter().map(|(&k, &c)| Ok((k, read_figure(grid, row, c, scale, workbook)?))).collect()
+    };
     if is_total {
         return Ok(Some(Line::Total(ClassRow { code: String::new(), row, code_col: layout.codes[0], figures: figures()? })));
     }

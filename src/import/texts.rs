@@ -5,9 +5,9 @@ use toml_edit::{DocumentMut, Item, Value};
 
 use crate::model::Catalog;
 
-use super::grid::{normalise, Grid};
-use super::sheets::TextSheet;
 use super::edit::{string_list, table_mut};
+use super::grid::{Grid, normalise};
+use super::sheets::TextSheet;
 
 /// Texts read from the workbook; None where the workbook has no such sheet.
 #[derive(Debug, Default)]

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-use super::cells::{read_figure, Figure};
+use super::cells::{Figure, read_figure};
 use super::grid::{Grid, Value};
-use super::sums::{disagreement, Recomputed};
+use super::sums::{Recomputed, disagreement};
 
 /// The “三公” figures of the export, each with its cell.
 #[derive(Debug, Clone)]
@@ -33,7 +33,9 @@ struct Heads {
 }
 
 fn find_heads(grid: &Grid) -> Option<Heads> {
-    let at = |keep: &dyn Fn(&str) -> bool| grid.texts().filter(|(r, _, _)| *r < 20).find(|(_, _, t)| keep(&super::grid::normalise(t))).map(|(r, c, _)| (r, c));
+    let at = |keep: &dyn Fn(&str) -> bool| {
+        grid.texts().filter(|(r, _, _)| *r < 20).find(|(_, _, t)| keep(&super::grid::normalise(t))).map(|(r, c, _)| (r, c))
+    };
     Some(Heads {
         total: at(&|t| t == "合计"),
         abroad: at(&|t| t.contains("出国"))?,
@@ -46,16 +48,29 @@ fn find_heads(grid: &Grid) -> Option<Heads> {
 }
 
 /// Reads the one data row; its 合计 and 小计 are checked against the parts.
-pub(crate) fn read_three_public(grid: &Grid, scale: Decimal, workbook: &Path, found: &mut Diagnostics, recomputed: &mut Recomputed) -> Option<ThreePublicRow> {
+pub(crate) fn read_three_public(
+    grid: &Grid,
+    scale: Decimal,
+    workbook: &Path,
+    found: &mut Diagnostics,
+    recomputed: &mut Recomputed,
+) -> Option<ThreePublicRow> {
     let Some(heads) = find_heads(grid) else {
         found.push(
-            Diagnostic::error("K9", format!("工作表“{}”找不到“三公”经费表头（因公出国(境)费、公务接待费、购置费、运行费）", grid.name.trim()))
-                .in_sheet(workbook, &grid.name)
-                .hint("表头文字须与导出表一致；请不要改动或删去表头行"),
+            Diagnostic::error(
+                "K9",
+                format!("工作表“{}”找不到“三公”经费表头（因公出国(境)费、公务接待费、购置费、运行费）", grid.name.trim()),
+            )
+            .in_sheet(workbook, &grid.name)
+            .hint("表头文字须与导出表一致；请不要改动或删去表头行"),
         );
         return None;
     };
-    let cols: Vec<u32> = [Some(heads.abroad), Some(heads.reception), Some(heads.purchase), Some(heads.operation)].into_iter().flatten().map(|(_, c)| c).collect();
+    let cols: Vec<u32> = [Some(heads.abroad), Some(heads.reception), Some(heads.purchase), Some(heads.operation)]
+        .into_iter()
+        .flatten()
+        .map(|(_, c)| c)
+        .collect();
     let last_head = [heads.abroad, heads.reception, heads.purchase, heads.operation].iter().map(|(r, _)| *r).max().unwrap_or(0);
     let data = (last_head + 1..grid.rows).find(|&r| cols.iter().any(|&c| grid.get(r, c) != &Value::Empty)).unwrap_or(last_head + 1);
     let mut read = |col: u32| match read_figure(grid, data, col, scale, workbook) {
@@ -81,7 +96,15 @@ pub(crate) fn read_three_public(grid: &Grid, scale: Decimal, workbook: &Path, fo
     Some(row)
 }
 
-fn check_sum(figure: Option<Figure>, sum: Decimal, what: &str, workbook: &Path, grid: &Grid, found: &mut Diagnostics, recomputed: &mut Recomputed) {
+fn check_sum(
+    figure: Option<Figure>,
+    sum: Decimal,
+    what: &str,
+    workbook: &Path,
+    grid: &Grid,
+    found: &mut Diagnostics,
+    recomputed: &mut Recomputed,
+) {
     let Some(f) = figure else { return };
     if f.uncached {
         recomputed.cells.push((grid.name.clone(), f.a1()));

@@ -1,7 +1,7 @@
 //! Which `departments/<简称>/` a workbook belongs to: matched by the unit's full name.
 
 use crate::diag::Diagnostic;
-use crate::load::{check_plain_name, Project};
+use crate::load::{Project, check_plain_name};
 
 use super::grid::normalise;
 
@@ -24,8 +24,11 @@ pub(crate) fn match_unit(project: &Project, owner: &str, given: Option<&str>) ->
         [one] => Ok((*one).clone()),
         [] => Err(Diagnostic::error("U9", format!("departments/ 下没有名为“{owner}”的单位"))
             .hint("首次导入请用 --unit <简称> 指定单位文件夹，例如 --unit 普陀城运")),
-        many => Err(Diagnostic::error("U9", format!("departments/ 下有多个单位名为“{owner}”：{}", many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、")))
-            .hint("用 --unit <简称> 指定导入到哪个单位")),
+        many => Err(Diagnostic::error(
+            "U9",
+            format!("departments/ 下有多个单位名为“{owner}”：{}", many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、")),
+        )
+        .hint("用 --unit <简称> 指定导入到哪个单位")),
     }
 }
 

@@ -69,7 +69,11 @@ fn write_functions(doc: &mut DocumentMut, items: &BTreeMap<String, ItemLeaves>) 
     let wants_prior = old.is_empty() || old.iter().any(|t| t.contains_key("prior"));
     let mut array = ArrayOfTables::new();
     for (code, leaves) in items {
-        let mut entry = old.iter().find(|t| t.get("code").and_then(Item::as_str) == Some(code)).cloned().unwrap_or_else(|| new_function(code, wants_prior));
+        let mut entry = old
+            .iter()
+            .find(|t| t.get("code").and_then(Item::as_str) == Some(code))
+            .cloned()
+            .unwrap_or_else(|| new_function(code, wants_prior));
         write_kind(&mut entry, "basic", &leaves.basic, &leaves.basic_origin);
         write_kind(&mut entry, "project", &leaves.project, &leaves.project_origin);
         array.push(entry);
@@ -114,7 +118,12 @@ fn write_economic(table: &mut Table, economic: &BTreeMap<String, Sourced>) {
 }
 
 fn write_three_public(table: &mut Table, t: &ThreePublicLeaves) {
-    for (key, s) in [("abroad", &t.abroad), ("reception", &t.reception), ("vehicle_purchase", &t.vehicle_purchase), ("vehicle_operation", &t.vehicle_operation)] {
+    for (key, s) in [
+        ("abroad", &t.abroad),
+        ("reception", &t.reception),
+        ("vehicle_purchase", &t.vehicle_purchase),
+        ("vehicle_operation", &t.vehicle_operation),
+    ] {
         set(table, key, amount(s.yuan), &s.origin);
     }
     match &t.operating_costs {

@@ -50,10 +50,8 @@ impl Project {
 
 /// Refuses a name that could reach outside its folder (`..`, separators, NUL, absolute).
 pub fn check_plain_name(name: &str, what: &str) -> Result<(), Diagnostic> {
-    let bad = name.is_empty()
-        || name == "."
-        || name == ".."
-        || name.chars().any(|c| matches!(c, '/' | '\\' | '\0' | ':') || c.is_control());
+    let bad =
+        name.is_empty() || name == "." || name == ".." || name.chars().any(|c| matches!(c, '/' | '\\' | '\0' | ':') || c.is_control());
     if bad {
         return Err(Diagnostic::error("U1", format!("{what}名称“{}”不合法", name.escape_debug()))
             .hint("请只写单位简称，例如 普陀城运，不能含路径分隔符或 .."));
@@ -66,8 +64,7 @@ pub fn check_year(year: &str) -> Result<i32, Diagnostic> {
     if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
         return Ok(year.parse().expect("four ASCII digits parse"));
     }
-    Err(Diagnostic::error("U2", format!("年度“{}”不合法", year.escape_debug()))
-        .hint("年度应为四位数字，例如 2024"))
+    Err(Diagnostic::error("U2", format!("年度“{}”不合法", year.escape_debug())).hint("年度应为四位数字，例如 2024"))
 }
 
 /// Reads a file as UTF-8 text: only a regular file (never a FIFO or device, which could hang
@@ -129,7 +126,11 @@ pub fn outside_root(root: &Path, path: &Path) -> Option<Diagnostic> {
 /// A finding when `path` is not a regular file (a FIFO, device or folder could hang a read).
 pub fn not_regular(path: &Path) -> Option<Diagnostic> {
     let regular = fs::metadata(path).is_ok_and(|m| m.is_file());
-    (!regular).then(|| Diagnostic::error("U4", format!("{} 不是普通文件，不能读取", path.display())).in_file(path).hint("数据、目录、模板和字体都须是普通文件（不能是管道、设备或目录）"))
+    (!regular).then(|| {
+        Diagnostic::error("U4", format!("{} 不是普通文件，不能读取", path.display()))
+            .in_file(path)
+            .hint("数据、目录、模板和字体都须是普通文件（不能是管道、设备或目录）")
+    })
 }
 
 pub use parse::parse_toml;
@@ -190,7 +191,13 @@ pub fn find_unit_years(project: &Project, year: Option<&str>) -> Vec<(String, St
             // A FIFO or device named 2024.toml is listed too, to be refused when read.
             let dir = e.path().is_dir();
             let is_toml = !dir && e.path().extension().is_some_and(|x| x == "toml");
-            let stem = if is_toml { e.path().file_stem()? } else if dir { e.path().file_name()? } else { return None };
+            let stem = if is_toml {
+                e.path().file_stem()?
+            } else if dir {
+                e.path().file_name()?
+            } else {
+                return None;
+            };
             let stem = stem.to_str()?.to_string();
             let unit = e.path().parent()?.file_name()?.to_str()?.to_string();
             (check_year(&stem).is_ok() && year.is_none_or(|y| y == stem)).then_some((unit, stem))

@@ -2,8 +2,8 @@
 //! recovering parser, then every type error by taking the offending key out and trying again.
 
 use serde::de::DeserializeOwned;
-use toml::de::{DeTable, DeValue, Deserializer};
 use std::ops::Range;
+use toml::de::{DeTable, DeValue, Deserializer};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::SourceFile;
@@ -62,7 +62,15 @@ struct Edit {
 /// Maps a span of the repaired text back to the original, undoing the edits last to first.
 fn original(edits: &[Edit], mut span: Range<usize>) -> Range<usize> {
     for e in edits.iter().rev() {
-        let shift = |p: usize| if p >= e.at.start + e.with.len() { p + e.at.len() - e.with.len() } else if p > e.at.start { e.at.start } else { p };
+        let shift = |p: usize| {
+            if p >= e.at.start + e.with.len() {
+                p + e.at.len() - e.with.len()
+            } else if p > e.at.start {
+                e.at.start
+            } else {
+                p
+            }
+        };
         span = shift(span.start)..shift(span.end).max(shift(span.start));
     }
     span
@@ -126,7 +134,9 @@ fn entry_at(table: &DeTable<'_>, at: usize) -> Option<(Range<usize>, Range<usize
 fn diagnostic(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
     match err.span() {
         Some(span) => diagnostic_at(source, err, span),
-        None => Diagnostic::error(code(err.message()), format!("TOML 数据有误：{}", translate(err.message()))).in_file(&source.path).hint(hint(err.message())),
+        None => Diagnostic::error(code(err.message()), format!("TOML 数据有误：{}", translate(err.message())))
+            .in_file(&source.path)
+            .hint(hint(err.message())),
     }
 }
 
@@ -200,7 +210,11 @@ const SYNTAX: [(&str, &str); 16] = [
 ];
 
 fn expected_word(expected: &str) -> String {
-    expected.replace(" or ", " 或 ").replace("letters, numbers", "字母、数字").replace("literal string", "带引号的字符串").replace("hour", "小时")
+    expected
+        .replace(" or ", " 或 ")
+        .replace("letters, numbers", "字母、数字")
+        .replace("literal string", "带引号的字符串")
+        .replace("hour", "小时")
 }
 
 /// serde's names of kinds of values, as a user reads them.

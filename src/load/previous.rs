@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{parse_toml, Loaded, Project};
+use super::{Loaded, Project, parse_toml};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{SourceFile, UnitYear, BUDGET};
+use crate::model::{BUDGET, SourceFile, UnitYear};
 
 /// What the previous year holds for this year's checks.
 #[derive(Debug)]

@@ -8,7 +8,7 @@ pub mod source;
 
 pub use catalog::Catalog;
 pub use input::UnitYear;
-pub use source::{SourceFile, MISSING};
+pub use source::{MISSING, SourceFile};
 
 /// The kind of document a data file is when it names none (`document = "预算公开"`); loading
 /// decides by it before any document exists, so it lives with the data model.

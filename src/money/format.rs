@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{round_half_up, to_wan, Amount};
+use super::{Amount, round_half_up, to_wan};
 
 /// Inserts thousands separators into the integer part of an already rounded decimal.
 pub fn group_thousands(value: Decimal) -> String {
@@ -53,14 +53,11 @@ pub enum ZeroStyle {
 
 impl NumberFormat {
     /// 元 in tables: `136,993,587.00`.
-    pub const YUAN_TABLE: NumberFormat =
-        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false, whole: false };
+    pub const YUAN_TABLE: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false, whole: false };
     /// 万元 in prose: `13,699.36`, zero as `0`.
-    pub const WAN_PROSE: NumberFormat =
-        NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Bare, trim: false, whole: false };
+    pub const WAN_PROSE: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Bare, trim: false, whole: false };
     /// Percentages in prose: `4.38`, `0.00`.
-    pub const PERCENT: NumberFormat =
-        NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Padded, trim: false, whole: false };
+    pub const PERCENT: NumberFormat = NumberFormat { decimals: 2, separators: false, zero: ZeroStyle::Padded, trim: false, whole: false };
 
     /// Renders an already-rounded value in this format.
     pub fn render(self, value: Decimal) -> String {
@@ -138,7 +135,9 @@ mod tests {
         assert_eq!(group_thousands(d("-1234567.5")), "-1,234,567.5");
         assert_eq!(group_thousands(d("999")), "999");
         let trimmed = NumberFormat { separators: false, trim: true, ..NumberFormat::WAN_PROSE };
-        for (yuan, text) in [(52_951_000, "5295.1"), (53_700_000, "5370"), (3_828_000, "382.8"), (57_152_900, "5715.29"), (0, "0"), (180_000, "18")] {
+        for (yuan, text) in
+            [(52_951_000, "5295.1"), (53_700_000, "5370"), (3_828_000, "382.8"), (57_152_900, "5715.29"), (0, "0"), (180_000, "18")]
+        {
             assert_eq!(trimmed.wan(Amount::from(yuan)), text, "{yuan} 元");
         }
         assert_eq!(NumberFormat { trim: true, ..NumberFormat::PERCENT }.render(d("0.00")), "0", "trimming applies to a padded zero too");
@@ -146,7 +145,9 @@ mod tests {
         assert_eq!(NumberFormat { trim: true, zero: ZeroStyle::Bare, ..NumberFormat::PERCENT }.render(d("0.00")), "0");
         assert_eq!(NumberFormat::YUAN_TABLE.amount(Amount::from(57_152_900), Scale::Wan), "5,715.29");
         let whole = NumberFormat { whole: true, ..NumberFormat::WAN_PROSE };
-        for (yuan, text) in [(77_130_000, "7,713"), (70_000, "7"), (74_648_300, "7,464.83"), (52_951_000, "5,295.10"), (80_541_100, "8,054.11")] {
+        for (yuan, text) in
+            [(77_130_000, "7,713"), (70_000, "7"), (74_648_300, "7,464.83"), (52_951_000, "5,295.10"), (80_541_100, "8,054.11")]
+        {
             assert_eq!(whole.wan(Amount::from(yuan)), text, "{yuan} 元");
         }
     }

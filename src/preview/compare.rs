@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::diff::{compare, Edition};
+use crate::diff::{Edition, compare};
 use crate::html::escape as html;
 use crate::load::Project;
 use crate::render::Templates;

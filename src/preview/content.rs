@@ -108,7 +108,11 @@ fn finding_html(f: &Finding) -> String {
     let at = if f.location.is_empty() { String::new() } else { format!("<span class=\"where\">{}</span>", html(&f.location)) };
     let body = format!("{badge} <span class=\"message\">{}</span>{at}", html(&f.message));
     let linked = match f.page {
-        Some(page) => format!("<a href=\"#mark-{id}\" data-mark=\"{id}\">{body}<span class=\"page-ref\">第 {} 页</span></a>", page + 1, id = html(&f.id)),
+        Some(page) => format!(
+            "<a href=\"#mark-{id}\" data-mark=\"{id}\">{body}<span class=\"page-ref\">第 {} 页</span></a>",
+            page + 1,
+            id = html(&f.id)
+        ),
         None => format!("<div>{body}<span class=\"page-ref\">页面上无标记</span></div>"),
     };
     let hint = if f.hint.is_empty() { String::new() } else { format!("<div class=\"hint\">提示：{}</div>", html(&f.hint)) };

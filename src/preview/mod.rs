@@ -121,7 +121,10 @@ impl Preview {
         match path {
             "/" => Reply::ok("text/html; charset=utf-8", page::page_html(&self.unit, &self.year)),
             "/version" => Reply::ok("text/plain", state.version.to_string()),
-            "/stats" => Reply::ok("application/json", format!("{{\"version\":{},\"build_ms\":{},\"pages\":{}}}", state.version, state.build_ms, state.pages.len())),
+            "/stats" => Reply::ok(
+                "application/json",
+                format!("{{\"version\":{},\"build_ms\":{},\"pages\":{}}}", state.version, state.build_ms, state.pages.len()),
+            ),
             "/content" => Reply::ok("text/html; charset=utf-8", content::content_html(&state)),
             _ => {
                 let page = path.strip_prefix("/page/").and_then(|p| p.strip_suffix(".svg")).and_then(|n| n.parse::<usize>().ok());
@@ -158,6 +161,10 @@ pub fn serve(preview: Arc<Preview>, port: u16) -> Result<(), Diagnostic> {
 /// U6 in Chinese: the socket error's kind says why (a port in use, no permission …).
 fn bind_error(port: u16, err: &(dyn std::error::Error + 'static)) -> Diagnostic {
     let why = err.downcast_ref::<std::io::Error>().map_or_else(|| format!("系统拒绝（系统信息：{err}）"), crate::diag::io_reason);
-    let hint = if port < 1024 { "1024 以下的端口需要管理员权限；换一个端口，例如 --port 8080" } else { "换一个端口，例如 --port 8080，或先结束占用该端口的程序" };
+    let hint = if port < 1024 {
+        "1024 以下的端口需要管理员权限；换一个端口，例如 --port 8080"
+    } else {
+        "换一个端口，例如 --port 8080，或先结束占用该端口的程序"
+    };
     Diagnostic::error("U6", format!("无法在 127.0.0.1:{port} 上启动预览：{why}")).hint(hint)
 }

@@ -66,13 +66,24 @@ impl Snapshot {
             let offset = pages.len();
             let document = &r.compiled.document;
             pages.extend(document.pages().iter().map(sheet));
-            outline.extend(anchors::outline(document).into_iter().map(|h| Heading { level: h.level, title: h.title, page: h.page + offset }));
-            let placed: Vec<(usize, anchors::MarkBox)> = anchors::draft_marks(document).into_iter().filter_map(|m| Some((number(&m.text)?, m))).collect();
+            outline.extend(anchors::outline(document).into_iter().map(|h| Heading {
+                level: h.level,
+                title: h.title,
+                page: h.page + offset,
+            }));
+            let placed: Vec<(usize, anchors::MarkBox)> =
+                anchors::draft_marks(document).into_iter().filter_map(|m| Some((number(&m.text)?, m))).collect();
             for (i, d) in r.diagnostics.iter().enumerate() {
                 let id = format!("f{k}-{}", i + 1);
                 let own: Vec<&anchors::MarkBox> = placed.iter().filter(|(n, _)| *n == i + 1).map(|(_, m)| m).collect();
                 findings.push(finding(root, &id, d, own.first().map(|m| m.page + offset)));
-                marks.extend(own.into_iter().map(|m| Mark { finding: id.clone(), error: d.is_error(), page: m.page + offset, rect: m.rect, text: m.text.clone() }));
+                marks.extend(own.into_iter().map(|m| Mark {
+                    finding: id.clone(),
+                    error: d.is_error(),
+                    page: m.page + offset,
+                    rect: m.rect,
+                    text: m.text.clone(),
+                }));
             }
         }
         (self.pages, self.findings, self.marks, self.outline) = (pages, findings, marks, outline);
@@ -89,7 +100,11 @@ impl Snapshot {
 }
 
 fn sheet(page: &typst_layout::Page) -> Sheet {
-    Sheet { svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()), width: page.frame.width().to_pt(), height: page.frame.height().to_pt() }
+    Sheet {
+        svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+        width: page.frame.width().to_pt(),
+        height: page.frame.height().to_pt(),
+    }
 }
 
 /// The finding number a mark starts with: `[3] 警告…` → 3.

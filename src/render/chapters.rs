@@ -20,11 +20,8 @@ pub struct ChapterView {
 
 /// The chapters in order, and the same chapters by key for headings (`doc.chapter.narrative.marker`).
 pub fn build_chapters(keys: &[String]) -> (Vec<ChapterView>, BTreeMap<String, ChapterView>) {
-    let list: Vec<ChapterView> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, key)| ChapterView { key: key.clone(), number: i + 1, marker: chapter_marker(i + 1) })
-        .collect();
+    let list: Vec<ChapterView> =
+        keys.iter().enumerate().map(|(i, key)| ChapterView { key: key.clone(), number: i + 1, marker: chapter_marker(i + 1) }).collect();
     let by_key = list.iter().map(|c| (c.key.clone(), c.clone())).collect();
     (list, by_key)
 }

@@ -7,7 +7,7 @@ use crate::model::input::Project;
 use crate::money::Amount;
 
 use super::formats::FormFormats;
-use super::project::{indicator_rows, year_of, IndicatorRow};
+use super::project::{IndicatorRow, indicator_rows, year_of};
 
 /// The 项目属性 options of the 申报表, in printed order.
 pub const NATURES: [&str; 2] = ["一次性项目", "经常性项目"];

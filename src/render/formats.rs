@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::derive::indicator::{parse_target, Op, Target};
+use crate::derive::indicator::{Op, Target, parse_target};
 use crate::money::{NumberFormat, Scale, ZeroStyle};
 
 /// How one template set prints figures, which variants it chooses, and which data it needs.
@@ -69,7 +69,8 @@ pub enum TargetStyle {
 }
 
 /// The chapters a set may list, with the base's order as the default.
-pub const CHAPTERS: [&str; 9] = ["functions", "structure", "glossary", "narrative", "tables", "other", "projects", "performance", "declarations"];
+pub const CHAPTERS: [&str; 9] =
+    ["functions", "structure", "glossary", "narrative", "tables", "other", "projects", "performance", "declarations"];
 
 /// The base set's chapters: 一 to 七 of the 2024 区级 document.
 const BASE_CHAPTERS: [&str; 7] = ["functions", "structure", "glossary", "narrative", "tables", "other", "projects"];

@@ -24,8 +24,12 @@ static TERA: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         rule(r"^Found (.+?) but (?:expected|was expecting) (.+?)\.?$", |c| format!("此处是{}，应为{}", words(g(c, 1)), words(g(c, 2)))),
         rule(r"^Unexpected end of input$", |_| "模板意外结束：缺少结束标记（如 `{% endif %}`、`{% endfor %}`、`%}` 或 `}}`）".into()),
-        rule(r"^Variable `(.+?)` is not defined\.?(?: Available variables: (.*))?$", |c| with_list(format!("变量 `{}` 未定义", g(c, 1)), "可用变量", g(c, 2))),
-        rule(r"^Field `(.+?)` is not defined\.?(?: Available fields: (.*))?$", |c| with_list(format!("字段 `{}` 不存在", g(c, 1)), "可用字段", g(c, 2))),
+        rule(r"^Variable `(.+?)` is not defined\.?(?: Available variables: (.*))?$", |c| {
+            with_list(format!("变量 `{}` 未定义", g(c, 1)), "可用变量", g(c, 2))
+        }),
+        rule(r"^Field `(.+?)` is not defined\.?(?: Available fields: (.*))?$", |c| {
+            with_list(format!("字段 `{}` 不存在", g(c, 1)), "可用字段", g(c, 2))
+        }),
         rule(r"^Variable `(.+?)` exists but its value is undefined$", |c| format!("变量 `{}` 没有值", g(c, 1))),
         rule(r"^Unknown (filter|test|function|component|template) `(.+?)`$", |c| format!("未知的{} `{}`", kind(g(c, 1)), g(c, 2))),
         rule(r"^Template '(.+?)' not found$", |c| format!("找不到模板 `{}`", g(c, 1))),
@@ -35,16 +39,22 @@ static TERA: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"^(.*\p{Han}.*)$", |c| g(c, 1).to_string()),
         rule(r"^String opened with `(.)` is missing its closing `.`$", |c| format!("以 `{0}` 开始的字符串缺少结尾的 `{0}`", g(c, 1))),
         rule(r"^Closing comment tag `(.+?)` not found$", |c| format!("注释缺少结尾的 `{}`", g(c, 1))),
-        rule(r"^Closing tag '(.+?)' doesn't match opening tag '(.+?)'$", |c| format!("结束标签 `{}` 与开始标签 `{}` 不配对", g(c, 1), g(c, 2))),
+        rule(r"^Closing tag '(.+?)' doesn't match opening tag '(.+?)'$", |c| {
+            format!("结束标签 `{}` 与开始标签 `{}` 不配对", g(c, 1), g(c, 2))
+        }),
         rule(r"^Unclosed component '(.+?)'$", |c| format!("组件 `{}` 缺少结束标签", g(c, 1))),
         rule(r"^Tried to render a variable that is undefined$", |_| "要输出的值未定义".into()),
         rule(r"^Tried to escape an undefined value$", |_| "要输出的值未定义".into()),
         rule(r"^Iteration not possible on type `(.+?)`$", |c| format!("类型为 `{}` 的值不能用于循环", g(c, 1))),
         rule(r"^Cannot compare `(.+?)` with `(.+?)`$", |c| format!("`{}` 与 `{}` 不能比较", g(c, 1), g(c, 2))),
         rule(r"^Math operations can only be done on numbers, found `(.+?)`$", |c| format!("只有数字能做算术运算，这里是 `{}`", g(c, 1))),
-        rule(r"^Invalid type for the value, expected `(.+?)` but got `(.+?)`$", |c| format!("值的类型应为 `{}`，实际为 `{}`", g(c, 1), g(c, 2))),
+        rule(r"^Invalid type for the value, expected `(.+?)` but got `(.+?)`$", |c| {
+            format!("值的类型应为 `{}`，实际为 `{}`", g(c, 1), g(c, 2))
+        }),
         rule(r"^Circular include detected for template '(.+?)'.*$", |c| format!("模板 `{}` 循环包含了自身", g(c, 1))),
-        rule(r"^Component `(.+?)` is defined in both `(.+?)` and `(.+?)`$", |c| format!("组件 `{}` 在 `{}` 和 `{}` 中重复定义", g(c, 1), g(c, 2), g(c, 3))),
+        rule(r"^Component `(.+?)` is defined in both `(.+?)` and `(.+?)`$", |c| {
+            format!("组件 `{}` 在 `{}` 和 `{}` 中重复定义", g(c, 1), g(c, 2), g(c, 3))
+        }),
         rule(r"^Filter `(.+?)` is not registered$", |c| format!("过滤器 `{}` 未注册", g(c, 1))),
         rule(r"^Missing keyword argument `(.+?)`$", |c| format!("缺少参数 `{}`", g(c, 1))),
         rule(r"^Cannot divide by 0$", |_| "除数为 0".into()),
@@ -69,9 +79,15 @@ static TYPST: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"^unexpected (.+)$", |c| format!("此处不应出现{}", words(g(c, 1)))),
         rule(r"^panicked with: (.+)$", |c| format!("模板主动中止（panic）：{}", g(c, 1))),
         rule(r"^panicked$", |_| "模板主动中止（panic）".into()),
-        rule(r"^assertion failed(?:: (.+))?$", |c| format!("断言失败{}", if g(c, 1).is_empty() { String::new() } else { format!("：{}", g(c, 1)) })),
-        rule(r"^cannot (add|subtract|multiply|divide|join) (.+?) (?:and|from|with|by) (.+)$", |c| format!("不能对{}和{}做{}", words(g(c, 2)), words(g(c, 3)), operation(g(c, 1)))),
-        rule(r"^array index out of bounds \(index: (-?\d+), len: (\d+)\).*$", |c| format!("数组下标越界（下标 {}，长度 {}）", g(c, 1), g(c, 2))),
+        rule(r"^assertion failed(?:: (.+))?$", |c| {
+            format!("断言失败{}", if g(c, 1).is_empty() { String::new() } else { format!("：{}", g(c, 1)) })
+        }),
+        rule(r"^cannot (add|subtract|multiply|divide|join) (.+?) (?:and|from|with|by) (.+)$", |c| {
+            format!("不能对{}和{}做{}", words(g(c, 2)), words(g(c, 3)), operation(g(c, 1)))
+        }),
+        rule(r"^array index out of bounds \(index: (-?\d+), len: (\d+)\).*$", |c| {
+            format!("数组下标越界（下标 {}，长度 {}）", g(c, 1), g(c, 2))
+        }),
         rule(r"^dictionary does not contain key (.+)$", |c| format!("字典中没有键 {}", g(c, 1))),
         rule(r"^(.+?) does not (?:contain|have) field (.+)$", |c| format!("{}没有字段 {}", words(g(c, 1)), g(c, 2))),
         rule(r"^type (.+?) has no method `(.+?)`$", |c| format!("类型 `{}` 没有方法 `{}`", g(c, 1), g(c, 2))),
@@ -86,19 +102,65 @@ static TYPST: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 /// Words that occur in both tools' messages, for their token and type names.
 const VOCABULARY: &[(&str, &str)] = &[
-    ("end of input", "模板结尾"), ("raw content", "原样文本"), ("content", "内容"), ("identifier", "标识符"),
-    ("attribute name", "属性名"), ("ident", "标识符"), ("string", "字符串"), ("str", "字符串"), ("integer", "整数"), ("int", "整数"),
-    ("float", "浮点数"), ("bool", "布尔值"), ("boolean", "布尔值"), ("comment", "注释"), ("expression", "表达式"),
-    ("length", "长度"), ("relative length", "相对长度"), ("relative", "相对长度"), ("fraction", "比例长度"),
-    ("ratio", "百分比"), ("angle", "角度"), ("none", "空值 `none`"), ("auto", "`auto`"), ("array", "数组"),
-    ("dictionary", "字典"), ("function", "函数"), ("color", "颜色"), ("alignment", "对齐方式"), ("label", "标签"),
-    ("datetime", "日期"), ("closing paren", "右括号 `)`"), ("closing bracket", "右方括号 `]`"),
-    ("closing brace", "右花括号 `}`"), ("opening paren", "左括号 `(`"), ("comma", "逗号"), ("colon", "冒号"),
-    ("semicolon", "分号"), ("line break", "换行"), ("semicolon or line break", "分号或换行"), ("argument", "参数"),
-    ("arguments", "参数"), ("pattern", "模式"), ("block", "代码块"), ("body", "主体"), ("markup", "标记文本"),
-    ("block comment", "块注释"), ("label literal", "标签"), ("keyword", "关键字"), ("hash", "`#`"),
-    ("equals sign", "等号 `=`"), ("plus", "`+`"), ("minus", "`-`"), ("number", "数字"), ("value", "值"),
-    ("type", "类型"), ("module", "模块"), ("symbol", "符号"), ("element", "元素"), ("selector", "选择器"),
+    ("end of input", "模板结尾"),
+    ("raw content", "原样文本"),
+    ("content", "内容"),
+    ("identifier", "标识符"),
+    ("attribute name", "属性名"),
+    ("ident", "标识符"),
+    ("string", "字符串"),
+    ("str", "字符串"),
+    ("integer", "整数"),
+    ("int", "整数"),
+    ("float", "浮点数"),
+    ("bool", "布尔值"),
+    ("boolean", "布尔值"),
+    ("comment", "注释"),
+    ("expression", "表达式"),
+    ("length", "长度"),
+    ("relative length", "相对长度"),
+    ("relative", "相对长度"),
+    ("fraction", "比例长度"),
+    ("ratio", "百分比"),
+    ("angle", "角度"),
+    ("none", "空值 `none`"),
+    ("auto", "`auto`"),
+    ("array", "数组"),
+    ("dictionary", "字典"),
+    ("function", "函数"),
+    ("color", "颜色"),
+    ("alignment", "对齐方式"),
+    ("label", "标签"),
+    ("datetime", "日期"),
+    ("closing paren", "右括号 `)`"),
+    ("closing bracket", "右方括号 `]`"),
+    ("closing brace", "右花括号 `}`"),
+    ("opening paren", "左括号 `(`"),
+    ("comma", "逗号"),
+    ("colon", "冒号"),
+    ("semicolon", "分号"),
+    ("line break", "换行"),
+    ("semicolon or line break", "分号或换行"),
+    ("argument", "参数"),
+    ("arguments", "参数"),
+    ("pattern", "模式"),
+    ("block", "代码块"),
+    ("body", "主体"),
+    ("markup", "标记文本"),
+    ("block comment", "块注释"),
+    ("label literal", "标签"),
+    ("keyword", "关键字"),
+    ("hash", "`#`"),
+    ("equals sign", "等号 `=`"),
+    ("plus", "`+`"),
+    ("minus", "`-`"),
+    ("number", "数字"),
+    ("value", "值"),
+    ("type", "类型"),
+    ("module", "模块"),
+    ("symbol", "符号"),
+    ("element", "元素"),
+    ("selector", "选择器"),
 ];
 
 /// A Tera message in Chinese.
@@ -127,7 +189,8 @@ fn words(list: &str) -> String {
     if let Some(known) = word(list) {
         return known;
     }
-    let items: Vec<&str> = list.split(", ").flat_map(|i| i.split(" or ")).map(|i| i.trim().trim_start_matches("or ")).filter(|i| !i.is_empty()).collect();
+    let items: Vec<&str> =
+        list.split(", ").flat_map(|i| i.split(" or ")).map(|i| i.trim().trim_start_matches("or ")).filter(|i| !i.is_empty()).collect();
     let translated: Vec<String> = items.iter().map(|i| word(i).unwrap_or_else(|| format!("`{}`", i.trim_matches('`')))).collect();
     match translated.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{}或{last}", rest.join("、")),

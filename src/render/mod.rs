@@ -6,16 +6,16 @@ pub mod declaration;
 pub mod draft;
 pub mod escape;
 pub mod formats;
-pub mod style_file;
 pub(crate) mod located;
 pub(crate) mod messages;
 pub mod narrative;
 pub mod project;
 pub(crate) mod source_map;
+pub mod style_file;
 pub mod tables;
 pub mod templates;
 pub mod view;
 
 pub use formats::Formats;
 pub use templates::Templates;
-pub use view::{build_view, DocView};
+pub use view::{DocView, build_view};

@@ -47,7 +47,8 @@ impl Prose {
     /// shares) reads as a zero share so a draft still renders.
     pub fn share(self, part: Amount, whole: Amount) -> String {
         let dp = self.percent.decimals;
-        let share = crate::money::percent_share(part, whole, dp).unwrap_or_else(|| crate::money::round_half_up(rust_decimal::Decimal::ZERO, dp));
+        let share =
+            crate::money::percent_share(part, whole, dp).unwrap_or_else(|| crate::money::round_half_up(rust_decimal::Decimal::ZERO, dp));
         self.percent(share)
     }
 

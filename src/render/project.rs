@@ -193,7 +193,12 @@ fn build_form(p: &Project, funds: &ProjectFunds, forms: &FormFormats) -> FormVie
 
 /// The money block's rows from the form's figures; 3 rows leave out 上年结转资金.
 fn money_rows(f: &FormView, rows: u8) -> Vec<MoneyRow> {
-    let row = |total_label, total: &str, annual_label, annual: &str| MoneyRow { total_label, total: total.to_string(), annual_label, annual: annual.to_string() };
+    let row = |total_label, total: &str, annual_label, annual: &str| MoneyRow {
+        total_label,
+        total: total.to_string(),
+        annual_label,
+        annual: annual.to_string(),
+    };
     let mut all = vec![
         row("项目资金总额", &f.total, "年度资金申请总额", &f.annual),
         row("其中：财政资金", &f.total_appropriation, "其中：当年财政拨款", &f.appropriation),
@@ -255,10 +260,20 @@ pub fn spanned_rows<T>(items: &[T], cells: impl Fn(&T) -> IndicatorCells<'_>) ->
 
 /// Indicator rows with targets exactly as typed (the 002, 003 and 004 styles keep their own syntax).
 pub fn indicator_rows_as_typed(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
-    spanned_rows(indicators, |ind| IndicatorCells { level1: &ind.level1, level2: &ind.level2, name: &ind.name, target: ind.target.get_ref().clone() })
+    spanned_rows(indicators, |ind| IndicatorCells {
+        level1: &ind.level1,
+        level2: &ind.level2,
+        name: &ind.name,
+        target: ind.target.get_ref().clone(),
+    })
 }
 
 /// Indicator rows with targets in the set's style (`≥95.00(%)`, `>=95%` or as typed).
 pub fn indicator_rows(indicators: &[IndicatorInput], style: TargetStyle) -> Vec<IndicatorRow> {
-    spanned_rows(indicators, |ind| IndicatorCells { level1: &ind.level1, level2: &ind.level2, name: &ind.name, target: style.show(ind.target.get_ref()) })
+    spanned_rows(indicators, |ind| IndicatorCells {
+        level1: &ind.level1,
+        level2: &ind.level2,
+        name: &ind.name,
+        target: style.show(ind.target.get_ref()),
+    })
 }

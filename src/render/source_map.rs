@@ -246,10 +246,15 @@ pub(crate) fn locate(source: &str, offset: usize) -> Option<Origin> {
     let line_end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
     let lines = source[..line_start].lines().rev();
     let current = std::iter::once(&source[line_start..line_end]);
-    let (back, (file, line, marker_end)) = current.chain(lines).enumerate().find_map(|(back, text)| parse_marker(text).map(|m| (back, m)))?;
+    let (back, (file, line, marker_end)) =
+        current.chain(lines).enumerate().find_map(|(back, text)| parse_marker(text).map(|m| (back, m)))?;
     let file = files(source).into_iter().find(|(index, _)| *index == file)?.1;
     let head = &source[line_start..offset];
-    let before = if back == 0 { format!("{}{}", &head[..head.len() - head.trim_start_matches([' ', '\t']).len()], &head[marker_end.min(head.len())..]) } else { head.to_string() };
+    let before = if back == 0 {
+        format!("{}{}", &head[..head.len() - head.trim_start_matches([' ', '\t']).len()], &head[marker_end.min(head.len())..])
+    } else {
+        head.to_string()
+    };
     Some(Origin { file, line: line + back, before })
 }
 
@@ -285,7 +290,10 @@ mod tests {
     fn marks_plain_lines_only() {
         let text = "{%- set a = 1 -%}\n#one\n  #two {{ a }}\n{% if a %}\n\n{{ a }}\n#three\n{% set b %}\n#captured\n{% endset %}\n- item\n";
         let marked = mark(4, text);
-        assert_eq!(marked.text, "{%- set a = 1 -%}\n#one\n  /*@4:3*/#two {{ a }}\n{% if a %}\n\n{{ a }}\n/*@4:7*/#three\n{% set b %}\n#captured\n{% endset %}\n- item\n");
+        assert_eq!(
+            marked.text,
+            "{%- set a = 1 -%}\n#one\n  /*@4:3*/#two {{ a }}\n{% if a %}\n\n{{ a }}\n/*@4:7*/#three\n{% set b %}\n#captured\n{% endset %}\n- item\n"
+        );
         assert_eq!(strip_markers(&marked.text), text);
         let at = marked.text.find("#three").unwrap();
         assert_eq!(&text[marked.original_offset(at)..][..6], "#three");

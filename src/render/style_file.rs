@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::formats::{Formats, TargetStyle, CHAPTERS};
+use super::formats::{CHAPTERS, Formats, TargetStyle};
 use crate::diag::Diagnostic;
 use crate::model::SourceFile;
 use crate::money::{Scale, ZeroStyle};
@@ -185,7 +185,12 @@ fn apply_forms(s: &FormSettings, f: &mut Formats) -> Result<(), Bad> {
             "typed" => TargetStyle::Typed,
             "unicode" => TargetStyle::Unicode,
             "ascii" => TargetStyle::Ascii,
-            other => return Err((format!("targets = \"{other}\" 应为 \"typed\"（照录）、\"unicode\"（≥95.00(%)）或 \"ascii\"（>=95%）"), Some(t.span()))),
+            other => {
+                return Err((
+                    format!("targets = \"{other}\" 应为 \"typed\"（照录）、\"unicode\"（≥95.00(%)）或 \"ascii\"（>=95%）"),
+                    Some(t.span()),
+                ));
+            }
         };
     }
     Ok(())
@@ -241,7 +246,11 @@ fn toml_message(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let expected = expected.trim_start_matches("one of ");
-        return if expected.is_empty() { format!("未知的设置项 {key}") } else { format!("未知的设置项 {key}（可用：{expected}）") };
+        return if expected.is_empty() {
+            format!("未知的设置项 {key}")
+        } else {
+            format!("未知的设置项 {key}（可用：{expected}）")
+        };
     }
     for (prefix, said) in [("invalid type: ", "类型不对"), ("invalid value: ", "取值不对")] {
         if let Some(rest) = message.strip_prefix(prefix) {
@@ -283,7 +292,6 @@ fn value_kind(text: &str) -> String {
         _ => format!("`{t}`"),
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -369,7 +377,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_units_are_refused() {
-        assert!(parse_formats(Path::new("style.toml"), "yuan_decimal = 0").unwrap_err().message.contains("样式设置有误：未知的设置项 `yuan_decimal`"));
+        assert!(
+            parse_formats(Path::new("style.toml"), "yuan_decimal = 0")
+                .unwrap_err()
+                .message
+                .contains("样式设置有误：未知的设置项 `yuan_decimal`")
+        );
         assert!(parse_formats(Path::new("style.toml"), "[tables]\nunit = \"千元\"").unwrap_err().message.contains("千元"));
         assert_eq!(parse_formats(Path::new("style.toml"), "").unwrap(), Formats::default());
     }

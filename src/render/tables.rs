@@ -198,7 +198,13 @@ fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], s
     let rows = rows
         .iter()
         .zip(formatted)
-        .map(|(r, values)| TableRow { codes: repeated_codes(&r.code), own_codes: own_codes(&r.code, 3), name: b.function_name(&r.code).into(), level: r.level, values })
+        .map(|(r, values)| TableRow {
+            codes: repeated_codes(&r.code),
+            own_codes: own_codes(&r.code, 3),
+            name: b.function_name(&r.code).into(),
+            level: r.level,
+            values,
+        })
         .collect::<Vec<_>>();
     ClassTable { empty: rows.is_empty(), rows, total }
 }
@@ -238,9 +244,11 @@ fn format_by_column(grid: &[Vec<Amount>], style: Style<'_>) -> Vec<Vec<String>> 
         .map(|row| {
             row.iter()
                 .enumerate()
-                .map(|(c, a)| {
-                    if blank[c] || (a.is_zero() && style.formats.blanks_zero(style.table, c)) { String::new() } else { style.show(*a) }
-                })
+                .map(
+                    |(c, a)| {
+                        if blank[c] || (a.is_zero() && style.formats.blanks_zero(style.table, c)) { String::new() } else { style.show(*a) }
+                    },
+                )
                 .collect()
         })
         .collect()
@@ -277,7 +285,12 @@ fn labelled(b: &Budget, classes: &[Row], formatted: Vec<Vec<String>>) -> Vec<Sid
 }
 
 /// Class rows (类 only) numbered 一、二、…, with the chosen columns.
-fn class_side(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], style: Style<'_>) -> (Vec<SideRow>, Vec<SideRow>, Vec<String>) {
+fn class_side(
+    b: &Budget,
+    keep: fn(Source, Kind) -> bool,
+    columns: &[Column],
+    style: Style<'_>,
+) -> (Vec<SideRow>, Vec<SideRow>, Vec<String>) {
     let classes = class_rows(b, keep);
     let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns, style);
     let all = every_class(b, &classes, &formatted);
@@ -302,7 +315,15 @@ fn build_t1(b: &Budget, style: Style<'_>) -> TwoSided {
     let (classes, all_classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()], style);
     let (split_classes, split_total) = split_side(b, style);
     let total = b.ledger.total(|_, _| true).total();
-    TwoSided { income: income_cells(b, style), classes, all_classes, split_classes, split_total, income_total: style.blank_zero().show(total), spending_total }
+    TwoSided {
+        income: income_cells(b, style),
+        classes,
+        all_classes,
+        split_classes,
+        split_total,
+        income_total: style.blank_zero().show(total),
+        spending_total,
+    }
 }
 
 /// Class rows with 基本支出 split into 人员经费 and 公用经费 by each line's `basic_public`.
@@ -327,7 +348,15 @@ fn build_t4(b: &Budget, style: Style<'_>) -> TwoSided {
     let (classes, all_classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns, style);
     let total = b.ledger.total(|s, _| s.is_appropriation()).total();
     let income_total = style.blank_zero().show(total);
-    TwoSided { income: income_cells(b, style), classes, all_classes, split_classes: Vec::new(), split_total: Vec::new(), income_total, spending_total }
+    TwoSided {
+        income: income_cells(b, style),
+        classes,
+        all_classes,
+        split_classes: Vec::new(),
+        split_total: Vec::new(),
+        income_total,
+        spending_total,
+    }
 }
 
 fn build_t8(b: &Budget, style: Style<'_>) -> ClassTable {

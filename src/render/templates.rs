@@ -16,13 +16,13 @@ use walkdir::WalkDir;
 
 use super::escape;
 use super::formats::Formats;
-use super::style_file::parse_formats;
-use super::view::DocView;
-use crate::diag::{io_reason, Diagnostic};
-use crate::model::SourceFile;
 use super::located::builtin_path;
 use super::messages;
 use super::source_map::{self, FileEntry, Marked};
+use super::style_file::parse_formats;
+use super::view::DocView;
+use crate::diag::{Diagnostic, io_reason};
+use crate::model::SourceFile;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
@@ -150,7 +150,12 @@ fn engine(style: &str, sources: &Sources) -> Result<Tera, Diagnostic> {
     tera.set_escape_fn(escape::escape_markup);
     tera.autoescape_on([".typ"]);
     tera.register_filter("typst_str", |s: &str, _: Kwargs, _: &State| Value::safe_string(&escape::string_literal(s)));
-    let prefixes = [format!("{USER_PREFIX}styles/{style}/"), format!("{BUILTIN_PREFIX}styles/{style}/"), USER_PREFIX.to_string(), BUILTIN_PREFIX.to_string()];
+    let prefixes = [
+        format!("{USER_PREFIX}styles/{style}/"),
+        format!("{BUILTIN_PREFIX}styles/{style}/"),
+        USER_PREFIX.to_string(),
+        BUILTIN_PREFIX.to_string(),
+    ];
     tera.set_fallback_prefixes(prefixes).map_err(|e| sources.error(&e))?;
     // Another set's templates may include files only that set has: register this set's and the base's.
     let own = format!("styles/{style}/");
@@ -287,8 +292,8 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
         }
         let name = path.strip_prefix(dir).expect("walkdir stays inside its root");
         let name = name.to_string_lossy().replace('\\', "/");
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Diagnostic::error("C2", format!("无法读取模板：{}", io_reason(&e))).in_file(path))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Diagnostic::error("C2", format!("无法读取模板：{}", io_reason(&e))).in_file(path))?;
         found.push((name, text));
     }
     Ok(found)

@@ -8,14 +8,14 @@ use crate::derive::{Budget, Change, UnitKind, Wording};
 use crate::load::Loaded;
 use crate::numerals::paren_marker;
 
-use super::chapters::{build_chapters, ChapterView};
-use super::composition::{build_basic_notes, build_composition, build_sections, BasicNoteView, Composition, SectionGroup};
-use super::declaration::{build_declaration, DeclarationView};
+use super::chapters::{ChapterView, build_chapters};
+use super::composition::{BasicNoteView, Composition, SectionGroup, build_basic_notes, build_composition, build_sections};
+use super::declaration::{DeclarationView, build_declaration};
 use super::draft::{DraftView, Marks};
-use super::narrative::{build_narrative, Figure, ItemText, Narrative, Prose};
-use super::project::{build_project, ProjectView};
-use super::tables::{build_tables, Tables};
 use super::formats::Formats;
+use super::narrative::{Figure, ItemText, Narrative, Prose, build_narrative};
+use super::project::{ProjectView, build_project};
+use super::tables::{Tables, build_tables};
 
 /// Everything one document needs, serialized into the template context as `doc`.
 #[derive(Debug, Serialize)]
@@ -335,10 +335,7 @@ fn build_procurement(loaded: &Loaded, b: &Budget, prose: Prose) -> ProcurementVi
 fn build_assets(loaded: &Loaded) -> AssetsView {
     let a = &loaded.data.assets;
     let counts = |map: &std::collections::BTreeMap<String, toml::Spanned<u32>>| -> Vec<CountView> {
-        VEHICLE_CATEGORIES
-            .iter()
-            .map(|name| CountView { name, count: map.get(*name).map_or(0, |c| *c.get_ref()) })
-            .collect()
+        VEHICLE_CATEGORIES.iter().map(|name| CountView { name, count: map.get(*name).map_or(0, |c| *c.get_ref()) }).collect()
     };
     let vehicles = counts(&a.vehicles);
     let planned = counts(&a.planned_vehicles);

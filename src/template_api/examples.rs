@@ -9,17 +9,12 @@ use super::schema::Step;
 use crate::diag::Diagnostics;
 use crate::document::Document;
 use crate::load::{Loaded, Project};
+use crate::pipeline;
 use crate::render::templates::{DEFAULT_STYLE, Templates};
 use crate::render::{build_view, draft};
-use crate::pipeline;
 
 /// The shipped unit-years whose views give the examples: 区级 and 镇级 budgets, a 自评, a booklet.
-pub const SAMPLE_UNITS: [(&str, &str); 4] = [
-    ("普陀城运", "2024"),
-    ("安亭城运", "2024"),
-    ("普陀城运", "2023"),
-    ("松江城运", "2022"),
-];
+pub const SAMPLE_UNITS: [(&str, &str); 4] = [("普陀城运", "2024"), ("安亭城运", "2024"), ("普陀城运", "2023"), ("松江城运", "2022")];
 
 /// Examples longer than this many characters are cut, with `…`.
 const EXAMPLE_CHARS: usize = 30;
@@ -48,12 +43,7 @@ pub fn load(root: &Path) -> Result<Samples, Diagnostics> {
     }
     // Findings name their file under the project; the reference must not depend on where it is.
     let prefix = format!("{}{}", root.display(), std::path::MAIN_SEPARATOR);
-    for value in samples
-        .budget
-        .iter_mut()
-        .chain(&mut samples.evaluation)
-        .chain(&mut samples.booklet)
-    {
+    for value in samples.budget.iter_mut().chain(&mut samples.evaluation).chain(&mut samples.booklet) {
         strip_prefix(value, &prefix);
     }
     Ok(samples)
@@ -139,11 +129,7 @@ fn shown(v: &Value) -> String {
         Value::String(s) => {
             let one_line = s.replace(['\n', '\r'], " ");
             let cut: String = one_line.chars().take(EXAMPLE_CHARS).collect();
-            let more = if one_line.chars().count() > EXAMPLE_CHARS {
-                "…"
-            } else {
-                ""
-            };
+            let more = if one_line.chars().count() > EXAMPLE_CHARS { "…" } else { "" };
             format!("\"{cut}{more}\"")
         }
         other => other.to_string(),

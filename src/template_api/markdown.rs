@@ -30,10 +30,7 @@ fn part(out: &mut String, schema: &Schema, context: &Context, samples: &[Value])
         type_link(schema, context, context.root)
     )
     .unwrap();
-    let links: Vec<String> = reached
-        .iter()
-        .map(|r| type_link(schema, context, &r.key))
-        .collect();
+    let links: Vec<String> = reached.iter().map(|r| type_link(schema, context, &r.key)).collect();
     writeln!(out, "Types: {}.", links.join(", ")).unwrap();
     for r in &reached {
         section(out, schema, context, r, samples);
@@ -41,29 +38,13 @@ fn part(out: &mut String, schema: &Schema, context: &Context, samples: &[Value])
 }
 
 /// One type: its doc, where it is reached, and a row per field.
-fn section(
-    out: &mut String,
-    schema: &Schema,
-    context: &Context,
-    reached: &Reached,
-    samples: &[Value],
-) {
+fn section(out: &mut String, schema: &Schema, context: &Context, reached: &Reached, samples: &[Value]) {
     let def = &schema.types[&reached.key];
-    writeln!(
-        out,
-        "\n<a id=\"{}\"></a>\n\n### {}\n",
-        anchor(context, &reached.key),
-        def.name
-    )
-    .unwrap();
+    writeln!(out, "\n<a id=\"{}\"></a>\n\n### {}\n", anchor(context, &reached.key), def.name).unwrap();
     if !def.doc.is_empty() {
         writeln!(out, "{}\n", def.doc).unwrap();
     }
-    let at: Vec<String> = reached
-        .paths
-        .iter()
-        .map(|p| format!("`{}`", path_text(context.variable, p)))
-        .collect();
+    let at: Vec<String> = reached.paths.iter().map(|p| format!("`{}`", path_text(context.variable, p))).collect();
     writeln!(out, "Reached at: {}.\n", at.join(", ")).unwrap();
     out.push_str("| field | Tera path | kind | description | example |\n|---|---|---|---|---|\n");
     for field in schema.visible_fields(&reached.key) {
@@ -72,14 +53,7 @@ fn section(
 }
 
 /// One field: absolute path (and the element path of a list), kind, doc and example.
-fn row(
-    out: &mut String,
-    schema: &Schema,
-    context: &Context,
-    reached: &Reached,
-    field: &Field,
-    samples: &[Value],
-) {
+fn row(out: &mut String, schema: &Schema, context: &Context, reached: &Reached, field: &Field, samples: &[Value]) {
     let (leaf, inside) = element(&field.shape);
     let with_field = |p: &Vec<Step>| -> Vec<Step> {
         let mut steps = p.clone();
@@ -92,33 +66,15 @@ fn row(
         let each: Vec<Step> = first.iter().chain(&inside).cloned().collect();
         write!(path, "<br>each: `{}`", path_text(context.variable, &each)).unwrap();
     }
-    let leaf_paths: Vec<Vec<Step>> = reached
-        .paths
-        .iter()
-        .map(|p| {
-            with_field(p)
-                .into_iter()
-                .chain(inside.iter().cloned())
-                .collect()
-        })
-        .collect();
+    let leaf_paths: Vec<Vec<Step>> =
+        reached.paths.iter().map(|p| with_field(p).into_iter().chain(inside.iter().cloned()).collect()).collect();
     let shown = match leaf {
         Shape::Named(key) if schema.variants(key).is_none() => None,
         _ => example(samples, &leaf_paths),
     };
     let example = shown.map_or_else(|| "—".to_string(), |e| code(&e));
-    let doc = if field.doc.is_empty() {
-        "—".to_string()
-    } else {
-        cell(&field.doc)
-    };
-    writeln!(
-        out,
-        "| `{}` | {path} | {} | {doc} | {example} |",
-        field.name,
-        kind(schema, context, &field.shape)
-    )
-    .unwrap();
+    let doc = if field.doc.is_empty() { "—".to_string() } else { cell(&field.doc) };
+    writeln!(out, "| `{}` | {path} | {} | {doc} | {example} |", field.name, kind(schema, context, &field.shape)).unwrap();
 }
 
 /// What a value is, for a template author: text, number, bool, a linked type, list of …, optional ….
@@ -157,9 +113,5 @@ fn cell(text: &str) -> String {
 
 /// An example as inline code, with a longer fence when the value itself holds a backtick.
 fn code(text: &str) -> String {
-    if text.contains('`') {
-        format!("`` {} ``", cell(text))
-    } else {
-        format!("`{}`", cell(text))
-    }
+    if text.contains('`') { format!("`` {} ``", cell(text)) } else { format!("`{}`", cell(text)) }
 }

@@ -157,11 +157,7 @@ impl Schema {
         for f in fields {
             if let Some(owner) = map.get_mut(&format!("{}::{}", f.module, f.owner)) {
                 let variant = f.shape == "variant";
-                let shape = if variant {
-                    Shape::Text
-                } else {
-                    Shape::parse(f.shape)
-                };
+                let shape = if variant { Shape::Text } else { Shape::parse(f.shape) };
                 owner.fields.push(Field {
                     name: f.name.into(),
                     rust: f.rust.into(),
@@ -207,20 +203,11 @@ impl Schema {
                 (Step::Index, Shape::List(inner)) => *inner,
                 (Step::Field(_) | Step::Key, Shape::Map(inner)) => *inner,
                 (Step::Field(name), Shape::Named(key)) if self.variants(&key).is_none() => {
-                    let field = self
-                        .visible_fields(&key)
-                        .into_iter()
-                        .find(|f| f.name == *name);
-                    field.map(|f| f.shape.clone()).ok_or_else(|| {
-                        format!("{} has no field `{name}`", self.display_name(&key))
-                    })?
+                    let field = self.visible_fields(&key).into_iter().find(|f| f.name == *name);
+                    field.map(|f| f.shape.clone()).ok_or_else(|| format!("{} has no field `{name}`", self.display_name(&key)))?
                 }
                 (_, other) => {
-                    return Err(format!(
-                        "`{}` is {other:?}, it has no `{}`",
-                        path_text("", &steps[..i]),
-                        path_text("", &steps[i..=i])
-                    ));
+                    return Err(format!("`{}` is {other:?}, it has no `{}`", path_text("", &steps[..i]), path_text("", &steps[i..=i])));
                 }
             };
         }
@@ -240,10 +227,7 @@ impl Schema {
         }
         match found.iter_mut().find(|r| r.key == key) {
             Some(r) => r.paths.push(path.clone()),
-            None => found.push(Reached {
-                key: key.to_string(),
-                paths: vec![path.clone()],
-            }),
+            None => found.push(Reached { key: key.to_string(), paths: vec![path.clone()] }),
         }
         for f in self.visible_fields(key) {
             let mut steps = path.clone();
@@ -262,15 +246,9 @@ impl Schema {
         let mut out = Vec::new();
         for root in roots {
             if !self.types.contains_key(*root) {
-                out.push(format!(
-                    "{root}: the root type is not a Serialize view type"
-                ));
+                out.push(format!("{root}: the root type is not a Serialize view type"));
             }
-            for key in self
-                .reachable(root)
-                .iter()
-                .flat_map(|r| self.with_flattened(&r.key))
-            {
+            for key in self.reachable(root).iter().flat_map(|r| self.with_flattened(&r.key)) {
                 let Some(def) = self.types.get(&key) else {
                     continue;
                 };
@@ -280,9 +258,7 @@ impl Schema {
                         out.push(format!("{name}: no `///` doc comment ({})", def.module));
                     }
                     if let Some(u) = unknown(&f.shape) {
-                        out.push(format!(
-                            "{name}: type `{u}` is not a view type the reference can follow"
-                        ));
+                        out.push(format!("{name}: type `{u}` is not a view type the reference can follow"));
                     }
                 }
             }
@@ -305,9 +281,7 @@ impl Schema {
 
     /// A type's name for messages and headings.
     pub fn display_name(&self, key: &str) -> String {
-        self.types
-            .get(key)
-            .map_or_else(|| key.to_string(), |d| d.name.clone())
+        self.types.get(key).map_or_else(|| key.to_string(), |d| d.name.clone())
     }
 }
 

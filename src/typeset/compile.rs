@@ -2,15 +2,15 @@
 
 use std::sync::Arc;
 
+use typst::WorldExt;
 use typst::foundations::{Datetime, Smart};
 use typst::layout::{Frame, FrameItem};
-use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::world::{DocWorld, Engine};
-use crate::render::{located, messages, source_map};
 use crate::diag::Diagnostic;
+use crate::render::{located, messages, source_map};
 
 /// A laid-out document and its PDF bytes.
 pub struct Compiled {
@@ -39,11 +39,14 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
         creator: Smart::Custom(Some(concat!("gen-budget ", env!("CARGO_PKG_VERSION"), " (Typst 0.15.1)").into())),
         timestamp: Some(Timestamp::new_utc(today)),
         tagged: false,
-        standards: if pdfa { PdfStandards::new(&[PdfStandard::A_2b]).expect("PDF/A-2b alone is a valid set") } else { PdfStandards::default() },
+        standards: if pdfa {
+            PdfStandards::new(&[PdfStandard::A_2b]).expect("PDF/A-2b alone is a valid set")
+        } else {
+            PdfStandards::default()
+        },
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errs| errs.iter().map(|e| typst_error(&world, e)).collect::<Vec<_>>())?;
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| errs.iter().map(|e| typst_error(&world, e)).collect::<Vec<_>>())?;
     Ok(Compiled { document, pdf })
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use typst::foundations::Bytes;
 use typst::text::{Font, FontStyle, FontWeight};
 
-use crate::diag::{io_reason, Diagnostic};
+use crate::diag::{Diagnostic, io_reason};
 
 /// One face the templates select: family, weight, and the shipped file that provides it.
 pub(crate) struct Face {
@@ -46,10 +46,11 @@ pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> 
 
 /// The font files of a folder, sorted; the folder must exist.
 fn font_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Diagnostic::error("F1", format!("无法读取字体目录 {}：{}", dir.display(), io_reason(&e))).in_file(dir).hint(HINT)
-    })?;
-    let is_font = |p: &PathBuf| p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "otf" | "ttf" | "otc" | "ttc"));
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Diagnostic::error("F1", format!("无法读取字体目录 {}：{}", dir.display(), io_reason(&e))).in_file(dir).hint(HINT))?;
+    let is_font = |p: &PathBuf| {
+        p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "otf" | "ttf" | "otc" | "ttc"))
+    };
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(is_font).collect();
     paths.sort();
     Ok(paths)
@@ -76,7 +77,8 @@ fn parse_file(path: &Path, data: Vec<u8>) -> Result<Vec<Font>, Diagnostic> {
 
 /// Checks the table directory: a truncated or damaged file has records pointing past its end.
 fn verify_tables(data: &[u8], index: u32) -> Result<(), String> {
-    let raw = ttf_parser::RawFace::parse(data, index).map_err(|_| "不是有效的 OpenType/TrueType 字体（文件头或表目录无法识别）".to_string())?;
+    let raw =
+        ttf_parser::RawFace::parse(data, index).map_err(|_| "不是有效的 OpenType/TrueType 字体（文件头或表目录无法识别）".to_string())?;
     if raw.table_records.is_empty() {
         return Err("表目录为空".to_string());
     }
@@ -84,7 +86,11 @@ fn verify_tables(data: &[u8], index: u32) -> Result<(), String> {
         let end = u64::from(record.offset) + u64::from(record.length);
         if end > data.len() as u64 {
             let tag = record.tag.to_string();
-            return Err(format!("文件不完整：表 `{}` 应在第 {end} 字节结束，但文件只有 {} 字节（可能下载或复制时被截断）", tag.trim(), data.len()));
+            return Err(format!(
+                "文件不完整：表 `{}` 应在第 {end} 字节结束，但文件只有 {} 字节（可能下载或复制时被截断）",
+                tag.trim(),
+                data.len()
+            ));
         }
     }
     Ok(())
@@ -102,7 +108,14 @@ fn check_faces(dir: &Path, fonts: &[Font]) -> Result<(), Diagnostic> {
             info.family.eq_ignore_ascii_case(face.family) && info.variant.weight == face.weight && info.variant.style == FontStyle::Normal
         });
         if !found {
-            let message = format!("字体目录 {} 中缺少字体 `{}` 的{}（字重 {}），它通常由 {} 提供", dir.display(), face.family, face.weight_name, face.weight.to_number(), face.file);
+            let message = format!(
+                "字体目录 {} 中缺少字体 `{}` 的{}（字重 {}），它通常由 {} 提供",
+                dir.display(),
+                face.family,
+                face.weight_name,
+                face.weight.to_number(),
+                face.file
+            );
             return Err(Diagnostic::error("F2", message).in_file(&dir.join(face.file)).hint(HINT));
         }
     }

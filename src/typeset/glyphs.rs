@@ -71,11 +71,7 @@ pub fn pages(document: &PagedDocument) -> Vec<PageLayout> {
         .pages()
         .iter()
         .map(|page| {
-            let mut layout = PageLayout {
-                width: page.frame.width().to_pt(),
-                height: page.frame.height().to_pt(),
-                ..PageLayout::default()
-            };
+            let mut layout = PageLayout { width: page.frame.width().to_pt(), height: page.frame.height().to_pt(), ..PageLayout::default() };
             walk(&page.frame, Transform::identity(), &mut layout);
             layout
         })
@@ -88,9 +84,7 @@ fn walk(frame: &Frame, ts: Transform, out: &mut PageLayout) {
         match item {
             FrameItem::Group(group) => walk(&group.frame, here.pre_concat(group.transform), out),
             FrameItem::Text(text) => push_text(text, here, out),
-            FrameItem::Shape(shape, _) if shape.stroke.is_some() => {
-                push_rules(&shape.geometry, here, out)
-            }
+            FrameItem::Shape(shape, _) if shape.stroke.is_some() => push_rules(&shape.geometry, here, out),
             _ => {}
         }
     }
@@ -103,26 +97,10 @@ fn push_text(text: &TextItem, ts: Transform, out: &mut PageLayout) {
     for glyph in &text.glyphs {
         let x = pen + glyph.x_offset.at(size);
         let y = -glyph.y_offset.at(size);
-        if let Some(r) = text
-            .font
-            .ttf()
-            .glyph_bounding_box(ttf_parser::GlyphId(glyph.id))
-        {
+        if let Some(r) = text.font.ttf().glyph_bounding_box(ttf_parser::GlyphId(glyph.id)) {
             let em = |u: i16| text.font.to_em(u).at(size);
-            let [x0, y0, x1, y1] = bounds(
-                [
-                    (x + em(r.x_min), y - em(r.y_min)),
-                    (x + em(r.x_max), y - em(r.y_max)),
-                ],
-                ts,
-            );
-            let advance = bounds(
-                [
-                    (pen, y - em(r.y_min)),
-                    (pen + glyph.x_advance.at(size), y - em(r.y_max)),
-                ],
-                ts,
-            );
+            let [x0, y0, x1, y1] = bounds([(x + em(r.x_min), y - em(r.y_min)), (x + em(r.x_max), y - em(r.y_max))], ts);
+            let advance = bounds([(pen, y - em(r.y_min)), (pen + glyph.x_advance.at(size), y - em(r.y_max))], ts);
             out.glyphs.push(PlacedGlyph {
                 text: text.text.get(glyph.range()).unwrap_or_default().to_string(),
                 x0,
@@ -141,8 +119,7 @@ fn push_text(text: &TextItem, ts: Transform, out: &mut PageLayout) {
 /// Page bounds (x0, y0, x1, y1) in pt of the local box spanned by two opposite corners.
 fn bounds(corners: [(Abs, Abs); 2], ts: Transform) -> [f64; 4] {
     let [(ax, ay), (bx, by)] = corners;
-    let points =
-        [(ax, ay), (bx, by), (ax, by), (bx, ay)].map(|(x, y)| Point::new(x, y).transform(ts));
+    let points = [(ax, ay), (bx, by), (ax, by), (bx, ay)].map(|(x, y)| Point::new(x, y).transform(ts));
     let (xs, ys) = (points.map(|p| p.x.to_pt()), points.map(|p| p.y.to_pt()));
     let min = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
     let max = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
@@ -156,22 +133,11 @@ fn push_rules(geometry: &Geometry, ts: Transform, out: &mut PageLayout) {
         (p.x.to_pt(), p.y.to_pt())
     };
     match geometry {
-        Geometry::Line(to) => out.rules.push(Rule {
-            from: at(Abs::zero(), Abs::zero()),
-            to: at(to.x, to.y),
-        }),
+        Geometry::Line(to) => out.rules.push(Rule { from: at(Abs::zero(), Abs::zero()), to: at(to.x, to.y) }),
         Geometry::Rect(size) => {
             let (w, h, o) = (size.x, size.y, Abs::zero());
-            for (a, b) in [
-                ((o, o), (w, o)),
-                ((w, o), (w, h)),
-                ((o, h), (w, h)),
-                ((o, o), (o, h)),
-            ] {
-                out.rules.push(Rule {
-                    from: at(a.0, a.1),
-                    to: at(b.0, b.1),
-                });
+            for (a, b) in [((o, o), (w, o)), ((w, o), (w, h)), ((o, h), (w, h)), ((o, o), (o, h))] {
+                out.rules.push(Rule { from: at(a.0, a.1), to: at(b.0, b.1) });
             }
         }
         Geometry::Curve(_) => {}

@@ -7,6 +7,6 @@ pub mod glyphs;
 pub mod text;
 pub mod world;
 
-pub use compile::{compile, name_kept_source, Compiled};
 pub use crate::render::source_map::strip_markers;
+pub use compile::{Compiled, compile, name_kept_source};
 pub use world::Engine;

@@ -15,11 +15,8 @@ struct Run {
 
 /// The document's text in emission order, one run per line, pages separated by form feeds.
 pub fn stream_text(document: &PagedDocument) -> String {
-    let pages: Vec<String> = document
-        .pages()
-        .iter()
-        .map(|page| runs(&page.frame).into_iter().map(|r| r.text).collect::<Vec<_>>().join("\n"))
-        .collect();
+    let pages: Vec<String> =
+        document.pages().iter().map(|page| runs(&page.frame).into_iter().map(|r| r.text).collect::<Vec<_>>().join("\n")).collect();
     pages.join("\n\u{c}")
 }
 

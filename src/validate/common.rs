@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use crate::derive::indicator::{parse_target, Target, TargetError};
+use crate::derive::indicator::{Target, TargetError, parse_target};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::SourceFile;
 
@@ -72,7 +72,9 @@ mod tests {
 
     #[test]
     fn targets_are_checked_once_for_every_kind() {
-        for (text, code) in [("t = \"≥三十六万\"", Some("P4")), ("t = \"≥99999999999999999999999999999999(件)\"", Some("T7")), ("t = \"≥95(%)\"", None)] {
+        for (text, code) in
+            [("t = \"≥三十六万\"", Some("P4")), ("t = \"≥99999999999999999999999999999999(件)\"", Some("T7")), ("t = \"≥95(%)\"", None)]
+        {
             let source = SourceFile::new("t.toml", text);
             let target = spanned(&source);
             let mut diags = Diagnostics::default();

@@ -8,10 +8,10 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use super::fields::header;
-use super::{yuan, Context};
+use super::{Context, yuan};
 use crate::derive::Change;
 use crate::diag::{Diagnostic, Diagnostics, Place};
-use crate::load::previous::{first_problem, Previous, PreviousBudget};
+use crate::load::previous::{Previous, PreviousBudget, first_problem};
 use crate::model::input::{BySource, FunctionLine, Texts, ThreePublic, ThreePublicPrior, UnitYear};
 use crate::money::Amount;
 
@@ -48,7 +48,10 @@ fn broken(path: &std::path::Path, problems: &Diagnostics) -> Diagnostic {
 }
 
 /// The four “三公” components: key, name as printed, this year's prior, last year's budget.
-fn three_public_pairs<'a>(prior: &'a ThreePublicPrior, last: &'a ThreePublic) -> [(&'static str, &'static str, &'a toml::Spanned<Amount>, Amount); 4] {
+fn three_public_pairs<'a>(
+    prior: &'a ThreePublicPrior,
+    last: &'a ThreePublic,
+) -> [(&'static str, &'static str, &'a toml::Spanned<Amount>, Amount); 4] {
     [
         ("abroad", "因公出国（境）费", &prior.abroad, *last.abroad.get_ref()),
         ("reception", "公务接待费", &prior.reception, *last.reception.get_ref()),
@@ -68,11 +71,14 @@ fn check_three_public(cx: &Context, prev: &PreviousBudget, diags: &mut Diagnosti
             continue;
         }
         diags.push(
-            Diagnostic::warning("Y1", format!("“三公”经费上年预算数（{name}）{} 元与 {year} 年预算文件的 {} 元不一致", yuan(typed), yuan(last)))
-                .at(src, quoted.span())
-                .label(format!("上年文件 {file} 的 [three_public] {key} 为 {} 元", yuan(last)))
-                .hint(format!("改正本年的 [three_public.prior] {key}，或改正 {file} 的 [three_public] {key}，使两者一致"))
-                .place(Place::ThreePublic),
+            Diagnostic::warning(
+                "Y1",
+                format!("“三公”经费上年预算数（{name}）{} 元与 {year} 年预算文件的 {} 元不一致", yuan(typed), yuan(last)),
+            )
+            .at(src, quoted.span())
+            .label(format!("上年文件 {file} 的 [three_public] {key} 为 {} 元", yuan(last)))
+            .hint(format!("改正本年的 [three_public.prior] {key}，或改正 {file} 的 [three_public] {key}，使两者一致"))
+            .place(Place::ThreePublic),
         );
     }
 }
@@ -87,11 +93,14 @@ fn check_last_year_total(cx: &Context, prev: &PreviousBudget, diags: &mut Diagno
     }
     let file = prev.source.path.display();
     diags.push(
-        Diagnostic::warning("Y1", format!("上年预算总额 {} 元与 {} 年预算文件的收支总额 {} 元不一致", yuan(typed), prev_year(cx), yuan(last)))
-            .at(&cx.loaded.source, quoted.total.span())
-            .label(format!("上年文件 {file} 各科目合计为 {} 元", yuan(last)))
-            .hint(format!("改正本年的 [last_year] total，或改正 {file} 的 [[function]] 金额，使两者一致"))
-            .place(Place::Narrative),
+        Diagnostic::warning(
+            "Y1",
+            format!("上年预算总额 {} 元与 {} 年预算文件的收支总额 {} 元不一致", yuan(typed), prev_year(cx), yuan(last)),
+        )
+        .at(&cx.loaded.source, quoted.total.span())
+        .label(format!("上年文件 {file} 各科目合计为 {} 元", yuan(last)))
+        .hint(format!("改正本年的 [last_year] total，或改正 {file} 的 [[function]] 金额，使两者一致"))
+        .place(Place::Narrative),
     );
 }
 
@@ -105,17 +114,29 @@ fn check_texts(cx: &Context, prev: &PreviousBudget, diags: &mut Diagnostics) {
     let (this, last) = (&cx.loaded.data.text, &prev.data.text);
     let same_functions = this.functions == last.functions;
     let same_structure = same_structure(this, last);
-    let names: Vec<&str> = [("主要职能", same_functions), ("机构设置", same_structure)].into_iter().filter_map(|(n, same)| same.then_some(n)).collect();
+    let names: Vec<&str> =
+        [("主要职能", same_functions), ("机构设置", same_structure)].into_iter().filter_map(|(n, same)| same.then_some(n)).collect();
     if names.is_empty() {
         return;
     }
     let change = Change::new(this_total, last_total);
     let percent = change.percent(2).map_or_else(String::new, |p| format!(" {p}%"));
-    let key = if same_functions { "functions" } else if this.structure.is_empty() { "members" } else { "structure" };
+    let key = if same_functions {
+        "functions"
+    } else if this.structure.is_empty() {
+        "members"
+    } else {
+        "structure"
+    };
     diags.push(
         Diagnostic::warning(
             "Y2",
-            format!("收支总额比上年{}{percent}（超过 {TEXT_THRESHOLD_PERCENT}%），但{}与 {} 年文件完全相同", change.direction().word(), names.join("、"), prev_year(cx)),
+            format!(
+                "收支总额比上年{}{percent}（超过 {TEXT_THRESHOLD_PERCENT}%），但{}与 {} 年文件完全相同",
+                change.direction().word(),
+                names.join("、"),
+                prev_year(cx)
+            ),
         )
         .at_opt(&cx.loaded.source, text_key(cx, key))
         .label(format!("与上年文件 {} 相同", prev.source.path.display()))
@@ -126,7 +147,10 @@ fn check_texts(cx: &Context, prev: &PreviousBudget, diags: &mut Diagnostics) {
 
 /// 机构设置 as typed: the counts, the members and the 单位 wording's text.
 fn same_structure(this: &Texts, last: &Texts) -> bool {
-    this.admin_units == last.admin_units && this.institution_units == last.institution_units && this.members == last.members && this.structure == last.structure
+    this.admin_units == last.admin_units
+        && this.institution_units == last.institution_units
+        && this.members == last.members
+        && this.structure == last.structure
 }
 
 /// Whether `current` differs from `prior` by more than the threshold share of `prior` (not when
@@ -203,7 +227,10 @@ fn lines_total(lines: &[FunctionLine]) -> Option<Amount> {
 }
 
 fn sources(by: &BySource) -> impl Iterator<Item = Amount> + '_ {
-    [&by.general, &by.fund, &by.state_capital, &by.business, &by.operating, &by.superior, &by.other].into_iter().flatten().map(|a| *a.get_ref())
+    [&by.general, &by.fund, &by.state_capital, &by.business, &by.operating, &by.superior, &by.other]
+        .into_iter()
+        .flatten()
+        .map(|a| *a.get_ref())
 }
 
 /// The previous year, from this year's path (last year's own `year` is its own check's D1).

@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use crate::derive::date::{parse_iso, Date};
+use crate::derive::date::{Date, parse_iso};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::SourceFile;
 

@@ -1,6 +1,6 @@
 //! Checks of the 镇级 申报表 (layout D) and of the 基本支出 notes: ticked options, 子项目 sums.
 
-use super::{yuan, Context};
+use super::{Context, yuan};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::money::Amount;
 use crate::render::declaration::{CATEGORIES, FUNDINGS, NATURES};
@@ -20,7 +20,8 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
 
 /// P7: each checkbox row ticks exactly one of its printed options.
 fn check_options(cx: &Context, i: usize, name: &str, f: &crate::model::input::ProjectForm, diags: &mut Diagnostics) {
-    let rows: [(&str, &str, &[&str]); 3] = [("nature", &f.nature, &NATURES), ("category", &f.category, &CATEGORIES), ("funding", &f.funding, &FUNDINGS)];
+    let rows: [(&str, &str, &[&str]); 3] =
+        [("nature", &f.nature, &NATURES), ("category", &f.category, &CATEGORIES), ("funding", &f.funding, &FUNDINGS)];
     for (key, value, options) in rows {
         if options.contains(&value) {
             continue;

@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use super::{yuan, Context};
+use super::{Context, yuan};
 use crate::derive::{Kind, Source, UnitKind};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::money::Amount;
@@ -26,13 +26,26 @@ fn check_basic_public(cx: &Context, diags: &mut Diagnostics) {
     let lines: Vec<_> = cx.loaded.data.functions.iter().filter_map(|f| f.basic_public.as_ref().map(|p| (f, p))).collect();
     let Some((_, first)) = lines.first() else { return };
     for (line, part) in &lines {
-        let basic = cx.budget.ledger.items.get(line.code.get_ref()).map_or(Amount::ZERO, |c| c.sum(|s, k| s == Source::General && k == Kind::Basic));
+        let basic = cx
+            .budget
+            .ledger
+            .items
+            .get(line.code.get_ref())
+            .map_or(Amount::ZERO, |c| c.sum(|s, k| s == Source::General && k == Kind::Basic));
         if *part.get_ref() > basic {
             diags.push(
-                Diagnostic::error("X13", format!("科目 {} 的公用经费 {} 元超过其一般公共预算基本支出 {} 元", line.code.get_ref(), yuan(*part.get_ref()), yuan(basic)))
-                    .at(&cx.loaded.source, part.span())
-                    .hint("basic_public 是该科目基本支出中的公用经费部分")
-                    .place(Place::Table(1)),
+                Diagnostic::error(
+                    "X13",
+                    format!(
+                        "科目 {} 的公用经费 {} 元超过其一般公共预算基本支出 {} 元",
+                        line.code.get_ref(),
+                        yuan(*part.get_ref()),
+                        yuan(basic)
+                    ),
+                )
+                .at(&cx.loaded.source, part.span())
+                .hint("basic_public 是该科目基本支出中的公用经费部分")
+                .place(Place::Table(1)),
             );
         }
     }
@@ -40,10 +53,13 @@ fn check_basic_public(cx: &Context, diags: &mut Diagnostics) {
     let (_, public) = cx.budget.economic_totals();
     if typed != public {
         diags.push(
-            Diagnostic::error("X13", format!("各科目 basic_public 合计 {} 元与经济分类公用经费合计 {} 元不一致", yuan(typed), yuan(public)))
-                .at(&cx.loaded.source, first.span())
-                .hint(format!("相差 {} 元；表一的人员经费、公用经费须与表八一致", yuan(typed.difference(public))))
-                .place(Place::Table(1)),
+            Diagnostic::error(
+                "X13",
+                format!("各科目 basic_public 合计 {} 元与经济分类公用经费合计 {} 元不一致", yuan(typed), yuan(public)),
+            )
+            .at(&cx.loaded.source, first.span())
+            .hint(format!("相差 {} 元；表一的人员经费、公用经费须与表八一致", yuan(typed.difference(public))))
+            .place(Place::Table(1)),
         );
     }
 }
@@ -71,8 +87,7 @@ fn check_basic_matches_economic(cx: &Context, diags: &mut Diagnostics) {
 }
 
 /// Economic 款 that must equal the basic 一般公共预算 of one 功能分类 项 (domain-spec X10).
-const INSURANCE_PAIRS: [(&str, &str); 4] =
-    [("30108", "2080505"), ("30109", "2080506"), ("30110", "2101102"), ("30113", "2210201")];
+const INSURANCE_PAIRS: [(&str, &str); 4] = [("30108", "2080505"), ("30109", "2080506"), ("30110", "2101102"), ("30113", "2210201")];
 
 /// X10: social insurance 款 of table 8 equal their 项 of table 5.
 fn check_insurance_pairs(cx: &Context, diags: &mut Diagnostics) {
@@ -89,7 +104,13 @@ fn check_insurance_pairs(cx: &Context, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error(
                 "X10",
-                format!("经济分类 {econ}（{}）{} 元与功能分类 {func}（{}）基本支出 {} 元不一致", cx.loaded.catalog.economic_name(econ).unwrap_or(""), yuan(economic), b.function_name(func), yuan(function)),
+                format!(
+                    "经济分类 {econ}（{}）{} 元与功能分类 {func}（{}）基本支出 {} 元不一致",
+                    cx.loaded.catalog.economic_name(econ).unwrap_or(""),
+                    yuan(economic),
+                    b.function_name(func),
+                    yuan(function)
+                ),
             )
             .at_opt(&cx.loaded.source, at)
             .label(format!("应为 {} 元", yuan(function)))
@@ -161,10 +182,13 @@ fn check_performance_coverage(cx: &Context, diags: &mut Diagnostics) {
     let described: Amount = cx.budget.project_funds.iter().map(|f| f.appropriation).sum();
     if described > amount {
         diags.push(
-            Diagnostic::error("N8", format!("第七章所列项目的当年财政拨款合计 {} 元超过绩效目标涉及项目预算资金 {} 元", yuan(described), yuan(amount)))
-                .at(&cx.loaded.source, perf.amount.span())
-                .hint("所列项目都编报了绩效目标，其金额应包含在此数之内")
-                .place(Place::Performance),
+            Diagnostic::error(
+                "N8",
+                format!("第七章所列项目的当年财政拨款合计 {} 元超过绩效目标涉及项目预算资金 {} 元", yuan(described), yuan(amount)),
+            )
+            .at(&cx.loaded.source, perf.amount.span())
+            .hint("所列项目都编报了绩效目标，其金额应包含在此数之内")
+            .place(Place::Performance),
         );
     }
     check_coverage_claim(cx, amount, project_total, diags);
@@ -186,7 +210,9 @@ fn check_coverage_claim(cx: &Context, amount: Amount, project_total: Amount, dia
     let parsed = text.strip_suffix('%').unwrap_or(text).trim().parse::<rust_decimal::Decimal>();
     let place = |d: Diagnostic| d.at(&cx.loaded.source, typed.span()).place(Place::Performance);
     let Ok(claimed) = parsed else {
-        diags.push(place(Diagnostic::error("N12", format!("覆盖比例“{text}”不是百分数")).hint("写成 coverage = \"100%\" 或删去（程序会自动计算）")));
+        diags.push(place(
+            Diagnostic::error("N12", format!("覆盖比例“{text}”不是百分数")).hint("写成 coverage = \"100%\" 或删去（程序会自动计算）"),
+        ));
         return;
     };
     let Some(derived) = crate::money::percent_share(amount, project_total, claimed.scale().max(2)) else {
@@ -233,16 +259,28 @@ fn check_pension_heuristic(cx: &Context, diags: &mut Diagnostics) {
         return;
     }
     diags.push(
-        Diagnostic::warning("H1", format!("职业年金缴费 {} 元不是基本养老保险缴费 {} 元的一半", yuan(*annuity.get_ref()), yuan(*pension.get_ref())))
-            .at(&cx.loaded.source, annuity.span())
-            .label(format!("通常为 {} 元", yuan(Amount(p / rust_decimal::Decimal::TWO))))
-            .hint("职业年金单位缴费比例通常为基本养老保险的一半；如确有差异可忽略")
-            .place(Place::Table(8)),
+        Diagnostic::warning(
+            "H1",
+            format!("职业年金缴费 {} 元不是基本养老保险缴费 {} 元的一半", yuan(*annuity.get_ref()), yuan(*pension.get_ref())),
+        )
+        .at(&cx.loaded.source, annuity.span())
+        .label(format!("通常为 {} 元", yuan(Amount(p / rust_decimal::Decimal::TWO))))
+        .hint("职业年金单位缴费比例通常为基本养老保险的一半；如确有差异可忽略")
+        .place(Place::Table(8)),
     );
 }
 
 #[allow(clippy::too_many_arguments)]
-fn exceeds(cx: &Context, diags: &mut Diagnostics, code: &'static str, part: &Spanned<Amount>, whole: Amount, part_name: &str, whole_name: &str, place: Place) {
+fn exceeds(
+    cx: &Context,
+    diags: &mut Diagnostics,
+    code: &'static str,
+    part: &Spanned<Amount>,
+    whole: Amount,
+    part_name: &str,
+    whole_name: &str,
+    place: Place,
+) {
     let value = *part.get_ref();
     if value <= whole {
         return;

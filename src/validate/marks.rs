@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fields::{within, Fields, TextField};
-use crate::derive::date::{date_shaped, Date};
+use super::fields::{Fields, TextField, within};
+use crate::derive::date::{Date, date_shaped};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::SourceFile;
 
@@ -52,7 +52,11 @@ fn check_placeholders(source: &SourceFile, field: &TextField, place: &Option<Pla
         let d = Diagnostic::error("W1", format!("{} 中有未替换的占位文字“{mark}”", field.name()))
             .at(source, within(source, field.span.clone(), mark))
             .label("占位文字")
-            .hint(if mark.starts_with("增加") { "只写一个词：增加或减少（程序生成的句子会自动判断）" } else { "填入实际内容" });
+            .hint(if mark.starts_with("增加") {
+                "只写一个词：增加或减少（程序生成的句子会自动判断）"
+            } else {
+                "填入实际内容"
+            });
         diags.push(placed(d, place));
     }
 }

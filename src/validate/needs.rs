@@ -1,8 +1,8 @@
 //! Data a template set's sentences need (its `style.toml` `[needs]`): missing data is refused
 //! before a sentence could print a zero for something the user never typed.
 
-use super::fields::header;
 use super::Context;
+use super::fields::header;
 use crate::derive::Kind;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
@@ -91,7 +91,12 @@ fn check_item_priors(cx: &Context, diags: &mut Diagnostics) {
 /// R1: the set prints “主要原因是……” after every “三公” component.
 fn check_three_public_reasons(cx: &Context, diags: &mut Diagnostics) {
     let r = &cx.loaded.data.three_public.reasons;
-    for (name, reason) in [("abroad", &r.abroad), ("reception", &r.reception), ("vehicle_purchase", &r.vehicle_purchase), ("vehicle_operation", &r.vehicle_operation)] {
+    for (name, reason) in [
+        ("abroad", &r.abroad),
+        ("reception", &r.reception),
+        ("vehicle_purchase", &r.vehicle_purchase),
+        ("vehicle_operation", &r.vehicle_operation),
+    ] {
         if reason.trim().is_empty() {
             diags.push(
                 Diagnostic::error("R1", format!("“三公”经费说明缺少 {name} 的原因"))

@@ -2,16 +2,16 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-use super::common::{check_target, too_large, TargetRow};
-use super::dates::{check_period, Period};
-use super::{yuan, Context};
+use super::common::{TargetRow, check_target, too_large};
+use super::dates::{Period, check_period};
+use super::{Context, yuan};
 use crate::derive::date::Date;
 use crate::derive::indicator::Target;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::input::Project;
 use crate::money::{parse_amount, to_wan};
 use crate::render::narrative::wan;
+use regex::Regex;
 
 /// A span of dates in prose: 2023年12月1日至2024年11月30日.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日至(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
@@ -35,21 +35,32 @@ fn check_money_block(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostic
     if let Some(typed) = &p.form.annual {
         if *typed.get_ref() != funds.annual() {
             diags.push(
-                Diagnostic::error("P1", format!("“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元", p.name, yuan(*typed.get_ref()), yuan(funds.annual())))
-                    .at(&cx.loaded.source, typed.span())
-                    .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual())))
-                    .hint("改正各来源金额，或删去 annual（程序会自动相加）")
-                    .place(Place::Project(i)),
+                Diagnostic::error(
+                    "P1",
+                    format!(
+                        "“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元",
+                        p.name,
+                        yuan(*typed.get_ref()),
+                        yuan(funds.annual())
+                    ),
+                )
+                .at(&cx.loaded.source, typed.span())
+                .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual())))
+                .hint("改正各来源金额，或删去 annual（程序会自动相加）")
+                .place(Place::Project(i)),
             );
         }
     }
     if let (Some(total), Some(typed)) = (funds.total_budget, &p.total_budget) {
         if total < funds.annual() {
             diags.push(
-                Diagnostic::error("P1", format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual())))
-                    .at(&cx.loaded.source, typed.span())
-                    .hint("总预算包含各年度安排，不能少于当年数")
-                    .place(Place::Project(i)),
+                Diagnostic::error(
+                    "P1",
+                    format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual())),
+                )
+                .at(&cx.loaded.source, typed.span())
+                .hint("总预算包含各年度安排，不能少于当年数")
+                .place(Place::Project(i)),
             );
         }
     }
@@ -87,11 +98,14 @@ fn check_dates(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
             continue;
         }
         diags.push(
-            Diagnostic::warning("P3", format!("“{}”实施周期写作“{}”，申报表日期为 {} 至 {}", p.name, &c[0], p.form.start.get_ref(), p.form.end.get_ref()))
-                .at_opt(src, cx.fields.find_in(src, &format!("project[{i}].period[{j}]"), &c[0]))
-                .label("与申报表的计划日期不一致")
-                .hint("统一实施周期与申报表的计划开始、完成日期")
-                .place(Place::Project(i)),
+            Diagnostic::warning(
+                "P3",
+                format!("“{}”实施周期写作“{}”，申报表日期为 {} 至 {}", p.name, &c[0], p.form.start.get_ref(), p.form.end.get_ref()),
+            )
+            .at_opt(src, cx.fields.find_in(src, &format!("project[{i}].period[{j}]"), &c[0]))
+            .label("与申报表的计划日期不一致")
+            .hint("统一实施周期与申报表的计划开始、完成日期")
+            .place(Place::Project(i)),
         );
     }
 }
@@ -134,11 +148,14 @@ fn check_budget_text(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostic
             continue;
         }
         diags.push(
-            Diagnostic::warning("N10", format!("“{}”年度预算安排写“{}”，申报表当年财政拨款为 {}万元", p.name, &last[0], wan(funds.appropriation)))
-                .at_opt(src, at)
-                .label(format!("申报表为 {}万元", wan(funds.appropriation)))
-                .hint("核对文字与申报表金额；不写 budget_text 时程序按申报表生成该句")
-                .place(Place::Project(i)),
+            Diagnostic::warning(
+                "N10",
+                format!("“{}”年度预算安排写“{}”，申报表当年财政拨款为 {}万元", p.name, &last[0], wan(funds.appropriation)),
+            )
+            .at_opt(src, at)
+            .label(format!("申报表为 {}万元", wan(funds.appropriation)))
+            .hint("核对文字与申报表金额；不写 budget_text 时程序按申报表生成该句")
+            .place(Place::Project(i)),
         );
     }
 }

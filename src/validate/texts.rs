@@ -1,8 +1,8 @@
 //! Wording checks on typed text: placeholders, markup, 部门/单位, punctuation, missing reasons.
 
-use super::fields::{within, TextField};
-use super::marks::check_texts;
 use super::Context;
+use super::fields::{TextField, within};
+use super::marks::check_texts;
 use crate::derive::Wording;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 

@@ -3,7 +3,7 @@
 use toml::Spanned;
 
 use super::common::too_large;
-use super::{yuan, Context};
+use super::{Context, yuan};
 use crate::derive::{Kind, Source};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::money::Amount;
@@ -45,7 +45,11 @@ fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
             Diagnostic::error(code, format!("填写的{name} {} 元与明细推算的 {} 元不一致", yuan(value), yuan(derived)))
                 .at(&cx.loaded.source, typed.span())
                 .label(format!("明细合计为 {} 元", yuan(derived)))
-                .hint(format!("下级合计为 {}，相差 {} 元；改正明细或删去此合计（程序会自动计算）", yuan(derived), yuan(value.difference(derived))))
+                .hint(format!(
+                    "下级合计为 {}，相差 {} 元；改正明细或删去此合计（程序会自动计算）",
+                    yuan(derived),
+                    yuan(value.difference(derived))
+                ))
                 .place(place),
         );
     }
@@ -86,11 +90,19 @@ fn check_function_names(cx: &Context, diags: &mut Diagnostics) {
             continue;
         }
         diags.push(
-            Diagnostic::error("D8", format!("科目 {} 的名称“{}”与 {} 年科目目录中的“{expected}”不一致", line.code.get_ref(), name.get_ref(), cx.loaded.catalog.year))
-                .at(&cx.loaded.source, name.span())
-                .label(format!("目录名称为“{expected}”"))
-                .hint("科目名称以当年目录为准；改正名称或删去 name（程序会取目录名称）")
-                .place(Place::Item(line.code.get_ref().clone())),
+            Diagnostic::error(
+                "D8",
+                format!(
+                    "科目 {} 的名称“{}”与 {} 年科目目录中的“{expected}”不一致",
+                    line.code.get_ref(),
+                    name.get_ref(),
+                    cx.loaded.catalog.year
+                ),
+            )
+            .at(&cx.loaded.source, name.span())
+            .label(format!("目录名称为“{expected}”"))
+            .hint("科目名称以当年目录为准；改正名称或删去 name（程序会取目录名称）")
+            .place(Place::Item(line.code.get_ref().clone())),
         );
     }
 }

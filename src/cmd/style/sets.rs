@@ -55,35 +55,20 @@ impl Catalog {
                 let entry = entry.map_err(|e| walk_error(dir, &e))?;
                 let path = entry.path();
                 if !entry.file_type().is_dir() && is_template(path) {
-                    let name = path
-                        .strip_prefix(dir)
-                        .expect("walkdir stays inside its root");
-                    project.insert(
-                        name.to_string_lossy().replace('\\', "/"),
-                        path.to_path_buf(),
-                    );
+                    let name = path.strip_prefix(dir).expect("walkdir stays inside its root");
+                    project.insert(name.to_string_lossy().replace('\\', "/"), path.to_path_buf());
                 }
             }
         }
-        Ok(Self {
-            dir: dir.to_path_buf(),
-            builtin,
-            project,
-        })
+        Ok(Self { dir: dir.to_path_buf(), builtin, project })
     }
 
     /// Every set: the base first, then the others in name order (the renderer's order).
     pub(crate) fn sets(&self) -> Vec<String> {
-        let names = self
-            .builtin
-            .keys()
-            .copied()
-            .chain(self.project.keys().map(String::as_str));
+        let names = self.builtin.keys().copied().chain(self.project.keys().map(String::as_str));
         let mut others: BTreeSet<String> = names.filter_map(style_of).map(str::to_string).collect();
         others.remove(DEFAULT_STYLE);
-        std::iter::once(DEFAULT_STYLE.to_string())
-            .chain(others)
-            .collect()
+        std::iter::once(DEFAULT_STYLE.to_string()).chain(others).collect()
     }
 
     /// Whether the renderer would know a set of this name.
@@ -101,51 +86,27 @@ impl Catalog {
     /// The templates a set holds (relative to its folder), each with where it comes from.
     pub(crate) fn overrides(&self, set: &str) -> Vec<(String, Origin)> {
         let prefix = set_prefix(set);
-        let own = |name: &str| {
-            name.strip_prefix(&prefix)
-                .filter(|n| n.ends_with(".typ"))
-                .map(str::to_string)
-        };
+        let own = |name: &str| name.strip_prefix(&prefix).filter(|n| n.ends_with(".typ")).map(str::to_string);
         let builtin: BTreeSet<String> = self.builtin.keys().filter_map(|n| own(n)).collect();
         let project: BTreeSet<String> = self.project.keys().filter_map(|n| own(n)).collect();
         let all: BTreeSet<&String> = builtin.iter().chain(&project).collect();
-        all.into_iter()
-            .filter_map(|n| {
-                Some((
-                    n.clone(),
-                    Origin::of(builtin.contains(n), project.contains(n))?,
-                ))
-            })
-            .collect()
+        all.into_iter().filter_map(|n| Some((n.clone(), Origin::of(builtin.contains(n), project.contains(n))?))).collect()
     }
 
     /// The base templates the project replaces (its `templates/*.typ` outside `styles/`).
     pub(crate) fn base_overrides(&self) -> Vec<String> {
-        self.project
-            .keys()
-            .filter(|n| !n.starts_with("styles/") && n.ends_with(".typ"))
-            .cloned()
-            .collect()
+        self.project.keys().filter(|n| !n.starts_with("styles/") && n.ends_with(".typ")).cloned().collect()
     }
 
     /// A set's effective `style.toml` (the project's replaces the built-in one whole), with
     /// the name messages give it and where it comes from.
-    pub(crate) fn style_toml(
-        &self,
-        set: &str,
-    ) -> Result<Option<(PathBuf, String, Origin)>, Diagnostic> {
+    pub(crate) fn style_toml(&self, set: &str) -> Result<Option<(PathBuf, String, Origin)>, Diagnostic> {
         let name = format!("{}style.toml", set_prefix(set));
         if let Some(path) = self.project.get(&name) {
             return Ok(Some((path.clone(), self.read(path)?, Origin::Project)));
         }
         let builtin = self.builtin.get(name.as_str());
-        Ok(builtin.map(|text| {
-            (
-                PathBuf::from(format!("内置 templates/{name}")),
-                text.to_string(),
-                Origin::Builtin,
-            )
-        }))
+        Ok(builtin.map(|text| (PathBuf::from(format!("内置 templates/{name}")), text.to_string(), Origin::Builtin)))
     }
 
     /// A template's text as the set sees it: the project's copy in the set, the built-in one in
@@ -169,9 +130,7 @@ impl Catalog {
         if let Some(d) = outside_root(root, path).or_else(|| not_regular(path)) {
             return Err(d.with_code("C2"));
         }
-        std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::error("C2", format!("无法读取模板：{}", io_reason(&e))).in_file(path)
-        })
+        std::fs::read_to_string(path).map_err(|e| Diagnostic::error("C2", format!("无法读取模板：{}", io_reason(&e))).in_file(path))
     }
 }
 
@@ -182,21 +141,16 @@ fn set_prefix(set: &str) -> String {
 
 /// The set a template name belongs to: `styles/<set>/…` gives `set`.
 fn style_of(name: &str) -> Option<&str> {
-    name.strip_prefix("styles/")?
-        .split_once('/')
-        .map(|(set, _)| set)
+    name.strip_prefix("styles/")?.split_once('/').map(|(set, _)| set)
 }
 
 /// The files the renderer reads from `templates/`.
 fn is_template(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "typ")
-        || path.file_name().is_some_and(|n| n == "style.toml")
+    path.extension().is_some_and(|e| e == "typ") || path.file_name().is_some_and(|n| n == "style.toml")
 }
 
 /// C2: the templates folder cannot be walked.
 fn walk_error(dir: &Path, e: &walkdir::Error) -> Diagnostic {
-    let why = e
-        .io_error()
-        .map_or_else(|| "目录中有循环的符号链接".to_string(), io_reason);
+    let why = e.io_error().map_or_else(|| "目录中有循环的符号链接".to_string(), io_reason);
     Diagnostic::error("C2", format!("无法读取模板目录：{why}")).in_file(e.path().unwrap_or(dir))
 }

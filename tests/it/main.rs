@@ -1,0 +1,30 @@
+//! All integration tests in one binary: one link of typst instead of one per file, shared engines.
+
+mod batch;
+mod booklet;
+mod broken;
+mod changes_page;
+mod cli;
+mod common;
+mod cross_year;
+mod diff;
+mod escaping;
+mod evaluation;
+mod export;
+mod golden;
+mod import_broken;
+mod import_roundtrip;
+mod layout;
+mod preview;
+mod reliability_checks;
+mod reliability_files;
+mod reliability_fuzz;
+mod reliability_loaders;
+mod reliability_setup;
+mod robustness;
+mod style_cmd;
+mod style_variants;
+mod styles;
+mod template_api;
+mod tutorial;
+mod wording;
