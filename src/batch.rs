@@ -1,5 +1,6 @@
 //! Publishing every unit at once: parallel builds, skip what is unchanged, manifest and index.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -293,5 +294,5 @@ fn write_manifests(project: &Project, outcomes: &[Outcome], changes: bool) -> Di
 
 /// A diagnostic saying a batch found nothing to do.
 pub fn nothing_found() -> Diagnostic {
-    Diagnostic::error("U5", "departments/ 下没有找到任何 <单位>/<年>.toml").hint("数据文件应位于 departments/<单位>/<年>.toml")
+    Diagnostic::error(Code::U5, "departments/ 下没有找到任何 <单位>/<年>.toml").hint("数据文件应位于 departments/<单位>/<年>.toml")
 }

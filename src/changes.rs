@@ -2,6 +2,7 @@
 //! compared with the same file at that git revision, so the reviewer sees at once which units
 //! changed since the version approved, and what.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -102,10 +103,12 @@ pub fn check_revision(project: &Project, rev: &str) -> Result<(), Diagnostic> {
     match out {
         Ok(o) if o.status.success() => Ok(()),
         Ok(_) => {
-            Err(Diagnostic::error("U15", format!("git 中没有修订“{rev}”")).hint("用 git log 查看可用的修订，例如 HEAD、HEAD~1 或标签名"))
+            Err(Diagnostic::error(Code::U15, format!("git 中没有修订“{rev}”"))
+                .hint("用 git log 查看可用的修订，例如 HEAD、HEAD~1 或标签名"))
         }
         Err(e) => {
-            Err(Diagnostic::error("U15", format!("无法运行 git：{}", crate::diag::io_reason(&e))).hint("安装 git，或不用 --diff-against"))
+            Err(Diagnostic::error(Code::U15, format!("无法运行 git：{}", crate::diag::io_reason(&e)))
+                .hint("安装 git，或不用 --diff-against"))
         }
     }
 }

@@ -3,6 +3,7 @@
 //! A unit-year's documents are `departments/<单位>/<年>.toml` and `departments/<单位>/<年>/*.toml`;
 //! each file says which kind it is with `document = "…"` (default: the budget disclosure).
 
+use crate::diag::Code;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -64,7 +65,7 @@ pub fn unit_files(project: &Project, unit: &str, year: &str) -> Result<Vec<PathB
         files.extend(more);
     }
     if files.is_empty() {
-        return Err(Diagnostic::error("U3", format!("找不到 {unit} {year} 的数据文件"))
+        return Err(Diagnostic::error(Code::U3, format!("找不到 {unit} {year} 的数据文件"))
             .in_file(&dir.join(format!("{year}.toml")))
             .hint("数据文件应为 departments/<单位>/<年>.toml，或 departments/<单位>/<年>/ 下的 .toml 文件"));
     }
@@ -84,7 +85,7 @@ fn kind_of(source: &SourceFile) -> Result<&'static str, Diagnostic> {
         Some(d) if d.get_ref() == BUDGET => Ok(BUDGET),
         Some(d) if d.get_ref() == EVALUATION => Ok(EVALUATION),
         Some(d) if d.get_ref() == BOOKLET => Ok(BOOKLET),
-        Some(d) => Err(Diagnostic::error("D10", format!("未知的文件类型 document = “{}”", d.get_ref()))
+        Some(d) => Err(Diagnostic::error(Code::D10, format!("未知的文件类型 document = “{}”", d.get_ref()))
             .at(source, d.span())
             .hint(format!("可选：{BUDGET}、{EVALUATION}、{BOOKLET}"))),
     }

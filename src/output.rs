@@ -2,6 +2,7 @@
 //! then renamed into place, so a failed run never leaves half a file nor replaces a good one,
 //! and a planted symlink can never send a write outside the output folder.
 
+use crate::diag::Code;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,7 +68,7 @@ fn make_dirs(base: &Path, dir: &Path) -> Result<(), Diagnostic> {
 fn refuse_link(path: &Path) -> Result<(), Diagnostic> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
-            Err(Diagnostic::error("O3", format!("{} 是符号链接，为免写到项目之外，拒绝写入", path.display()))
+            Err(Diagnostic::error(Code::O3, format!("{} 是符号链接，为免写到项目之外，拒绝写入", path.display()))
                 .in_file(path)
                 .hint("删除该符号链接（输出目录 out/ 与其子目录应为普通目录）后重试"))
         }
@@ -76,11 +77,11 @@ fn refuse_link(path: &Path) -> Result<(), Diagnostic> {
 }
 
 fn outside(path: &Path, base: &Path) -> Diagnostic {
-    Diagnostic::error("O1", format!("{} 不在输出目录 {} 之内", path.display(), base.display())).in_file(path)
+    Diagnostic::error(Code::O1, format!("{} 不在输出目录 {} 之内", path.display(), base.display())).in_file(path)
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("O1", format!("无法写入 {}：{}", path.display(), crate::diag::io_reason(e)))
+    Diagnostic::error(Code::O1, format!("无法写入 {}：{}", path.display(), crate::diag::io_reason(e)))
         .in_file(path)
         .hint("检查该目录是否存在、是否可写、磁盘是否已满")
 }

@@ -1,5 +1,6 @@
 //! The whole build of one unit-year: load → derive → validate → view → Typst → PDF → file.
 
+use crate::diag::Code;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -195,7 +196,7 @@ fn stage_document(staged: &mut Staged, pdf: PathBuf, rendered: Rendered, options
 
 /// O2: two documents of one unit-year would overwrite each other.
 fn same_output(pdf: &Path, first: &Path, second: &Path) -> Diagnostic {
-    Diagnostic::error("O2", format!("{} 与 {} 会生成同一个文件 {}", first.display(), second.display(), pdf.display()))
+    Diagnostic::error(Code::O2, format!("{} 与 {} 会生成同一个文件 {}", first.display(), second.display(), pdf.display()))
         .in_file(second)
         .hint("同一单位同一年度的文件标题须各不相同：修改其中一个文件的单位名称或文件类型")
 }
@@ -207,7 +208,7 @@ pub(crate) fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<
         return Ok(style.get_ref());
     }
     Err(single(
-        Diagnostic::error("D11", format!("没有名为“{}”的模板样式", style.get_ref()))
+        Diagnostic::error(Code::D11, format!("没有名为“{}”的模板样式", style.get_ref()))
             .at(&loaded.source, style.span())
             .label("未知样式")
             .hint(format!("可用样式：{}；新样式放在 templates/styles/<样式>/ 下", templates.style_names().join("、"))),

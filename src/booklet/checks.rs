@@ -1,6 +1,7 @@
 //! Booklet checks: the year, every typed text, dates, the money block, indicator targets, and
 //! the 年度预算安排 itemisation (B1, B2) with every sum computed checked (T7 when too large).
 
+use crate::diag::Code;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -95,7 +96,7 @@ impl<'a> Project<'a> {
         }
         diags.push(
             Diagnostic::error(
-                "P1",
+                Code::P1,
                 format!("“{}”的项目资金总额 {} 元小于年度资金申请总额 {} 元", self.p.name, yuan(total), yuan(this_year)),
             )
             .at(self.source, self.p.total.span())
@@ -131,7 +132,7 @@ impl<'a> Project<'a> {
         let at = self.p.budget_text.first().and_then(|t| self.at(0, t));
         diags.push(
             Diagnostic::warning(
-                "B1",
+                Code::B1,
                 format!("“{}”年度预算安排各项合计 {items}万元，申报表年度资金申请总额 {}万元", self.p.name, wan(form)),
             )
             .at_opt(self.source, at)
@@ -151,7 +152,7 @@ impl<'a> Project<'a> {
         let Some(sum) = self.checked_sum(j, &parts, text, diags) else { return };
         if parts.len() > 1 && sum != total && !requested {
             diags.push(
-                Diagnostic::warning("B2", format!("“{}”年度预算安排中一项写“共{total}万”，其明细合计 {sum}万", self.p.name))
+                Diagnostic::warning(Code::B2, format!("“{}”年度预算安排中一项写“共{total}万”，其明细合计 {sum}万", self.p.name))
                     .at_opt(self.source, self.at(j, text))
                     .hint("核对该项明细与合计")
                     .place(Place::Project(self.i)),
@@ -221,7 +222,7 @@ impl<'a> Project<'a> {
             return;
         }
         diags.push(
-            Diagnostic::warning("B2", format!("“{}”年度预算安排“{}”为 {amount}万，明细合计 {sum}元", self.p.name, header.trim()))
+            Diagnostic::warning(Code::B2, format!("“{}”年度预算安排“{}”为 {amount}万，明细合计 {sum}元", self.p.name, header.trim()))
                 .at_opt(self.source, self.at(j, header))
                 .hint("核对该项明细与合计")
                 .place(Place::Project(self.i)),
@@ -237,7 +238,7 @@ impl<'a> Project<'a> {
                 continue;
             }
             diags.push(
-                Diagnostic::warning("B3", format!("数量指标“{}”的指标值“{word}”不是数量", ind.name))
+                Diagnostic::warning(Code::B3, format!("数量指标“{}”的指标值“{word}”不是数量", ind.name))
                     .at(self.source, ind.target.span())
                     .hint("数量指标应写可计量的值，如 >=2场；质量评价放在质量指标下")
                     .place(Place::Project(self.i)),

@@ -83,12 +83,12 @@ pub fn report(diags: &Diagnostics) -> ExitCode {
     exit_status(diags)
 }
 
-/// 0 clean, 2 when any error is about usage or set-up (U*, C*, F*, O*), otherwise 1 for data errors.
+/// 0 clean, 2 when any error's code is of the usage or set-up class, otherwise 1 for data errors.
 pub fn exit_status(diags: &Diagnostics) -> ExitCode {
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     if errors.is_empty() {
         ExitCode::SUCCESS
-    } else if errors.iter().any(|d| matches!(d.code.chars().next(), Some('U' | 'C' | 'F' | 'O'))) {
+    } else if errors.iter().any(|d| d.code.exit_class() == gen_budget::diag::ExitClass::Usage) {
         ExitCode::from(EXIT_USAGE)
     } else {
         ExitCode::from(EXIT_DATA)

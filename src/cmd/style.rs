@@ -4,6 +4,7 @@
 mod sets;
 mod settings;
 
+use gen_budget::diag::Code;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,7 +55,7 @@ fn new(root: &Path, name: &str, from: Option<&str>) -> Result<ExitCode, Diagnost
     if std::fs::symlink_metadata(&folder).is_ok() {
         let message = format!("templates/styles/{name}/ 已存在（其中没有模板），不会写入其中");
         let hint = "换一个名称，或先删除或改名该文件夹";
-        return Err(Diagnostic::error("U11", message).hint(hint));
+        return Err(Diagnostic::error(Code::U11, message).hint(hint));
     }
     let source = from.unwrap_or(DEFAULT_STYLE);
     if !catalog.has_set(source) {
@@ -96,7 +97,7 @@ fn style_toml(catalog: &Catalog, name: &str, source: &str, named: bool) -> Resul
     };
     parse_formats(&path, &text)?;
     settings::generate(name, Some((source, &text)))
-        .map_err(|e| Diagnostic::error("C4", format!("样式设置有误：{}", e.message())).in_file(&path))
+        .map_err(|e| Diagnostic::error(Code::C4, format!("样式设置有误：{}", e.message())).in_file(&path))
 }
 
 /// `style list`: every set, the base first, with its origin, templates and settings.
@@ -150,20 +151,20 @@ fn check_name(name: &str) -> Result<(), Diagnostic> {
         || name.chars().any(|c| matches!(c, '/' | '\\' | ':') || c.is_control());
     if bad {
         let hint = "样式名称须是普通的文件夹名，例如 静安区级：不能为空，不能含 /、\\、: 或 ..，不能以 . 开头";
-        return Err(Diagnostic::error("U1", format!("样式名称“{}”不合法", name.escape_debug())).hint(hint));
+        return Err(Diagnostic::error(Code::U1, format!("样式名称“{}”不合法", name.escape_debug())).hint(hint));
     }
     Ok(())
 }
 
 /// U11: an existing set is never overwritten.
 fn exists(name: &str, what: &str) -> Diagnostic {
-    Diagnostic::error("U11", format!("样式“{name}”已存在{what}，不会覆盖"))
+    Diagnostic::error(Code::U11, format!("样式“{name}”已存在{what}，不会覆盖"))
         .hint(format!("换一个名称，或用 gen-budget style new <新名称> --from {name} 以它为底新建"))
 }
 
 /// U13: `--from` names no set; the available ones are listed.
 fn unknown_set(name: &str, catalog: &Catalog) -> Diagnostic {
-    Diagnostic::error("U13", format!("没有名为“{}”的模板样式", name.escape_debug()))
+    Diagnostic::error(Code::U13, format!("没有名为“{}”的模板样式", name.escape_debug()))
         .hint(format!("可用样式：{}（gen-budget style list 查看详情）", catalog.sets().join("、")))
 }
 

@@ -1,5 +1,6 @@
 //! Builds the derived [`Budget`] from raw input, collecting every problem on the way.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 
 use toml::Spanned;
@@ -48,7 +49,7 @@ fn parse_wording(value: &Spanned<String>, src: &SourceFile, diags: &mut Diagnost
         "部门" => Wording::Department,
         "单位" => Wording::Unit,
         other => {
-            diags.push(unknown_choice("D2", "wording", other, "部门 或 单位", value, src));
+            diags.push(unknown_choice(Code::D2, "wording", other, "部门 或 单位", value, src));
             Wording::Department
         }
     }
@@ -60,13 +61,13 @@ fn parse_kind(value: &Spanned<String>, src: &SourceFile, diags: &mut Diagnostics
         "参公事业单位" => UnitKind::CivilServiceInstitution,
         "事业单位" => UnitKind::Institution,
         other => {
-            diags.push(unknown_choice("D3", "kind", other, "行政单位、参公事业单位 或 事业单位", value, src));
+            diags.push(unknown_choice(Code::D3, "kind", other, "行政单位、参公事业单位 或 事业单位", value, src));
             UnitKind::Institution
         }
     }
 }
 
-fn unknown_choice(code: &'static str, field: &str, got: &str, allowed: &str, at: &Spanned<String>, src: &SourceFile) -> Diagnostic {
+fn unknown_choice(code: Code, field: &str, got: &str, allowed: &str, at: &Spanned<String>, src: &SourceFile) -> Diagnostic {
     Diagnostic::error(code, format!("{field} 的取值“{got}”无效"))
         .at(src, at.span())
         .label("无效取值")
@@ -85,7 +86,7 @@ fn build_ledger(loaded: &Loaded, diags: &mut Diagnostics) -> (Ledger, BTreeMap<S
         }
         if ledger.items.contains_key(code) {
             diags.push(
-                Diagnostic::error("D6", format!("功能分类科目 {code} 重复出现"))
+                Diagnostic::error(Code::D6, format!("功能分类科目 {code} 重复出现"))
                     .at(&loaded.source, line.code.span())
                     .label("重复的科目")
                     .hint("同一项级科目只写一次，把金额合并到同一条 [[function]]")
@@ -108,7 +109,7 @@ fn check_function_code(loaded: &Loaded, code: &Spanned<String>, diags: &mut Diag
     let text = code.get_ref();
     if text.len() != 7 || !text.chars().all(|c| c.is_ascii_digit()) {
         diags.push(
-            Diagnostic::error("D4", format!("功能分类科目编码“{text}”格式不对"))
+            Diagnostic::error(Code::D4, format!("功能分类科目编码“{text}”格式不对"))
                 .at(&loaded.source, code.span())
                 .label("应为7位数字")
                 .hint("填写项级科目编码，如 2080502（类208 款05 项02）")
@@ -120,7 +121,7 @@ fn check_function_code(loaded: &Loaded, code: &Spanned<String>, diags: &mut Diag
         [&text[..3], &text[..5], &text[..]].into_iter().filter(|c| loaded.catalog.function_name(c).is_none()).collect();
     if let Some(first) = missing.first() {
         diags.push(
-            Diagnostic::error("D5", format!("科目 {first} 不在 {} 年功能分类科目目录中", loaded.catalog.year))
+            Diagnostic::error(Code::D5, format!("科目 {first} 不在 {} 年功能分类科目目录中", loaded.catalog.year))
                 .at(&loaded.source, code.span())
                 .label("目录中没有此科目")
                 .hint(format!("核对编码，或在 {} 中补充该科目", loaded.catalog_source.path.display()))
@@ -158,7 +159,7 @@ fn build_economic(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<EconomicRow> 
         let column = catalog.staff_column(code);
         let (Some(name), Some(column), true) = (catalog.economic_name(code), column, known) else {
             diags.push(
-                Diagnostic::error("D7", format!("经济分类科目“{code}”不在 {} 年目录中", catalog.year))
+                Diagnostic::error(Code::D7, format!("经济分类科目“{code}”不在 {} 年目录中", catalog.year))
                     .at(&loaded.source, amount.span())
                     .label("此科目的金额")
                     .hint("填写5位款级编码，如 30101（基本工资）")

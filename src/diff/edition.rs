@@ -1,6 +1,7 @@
 //! One edition of a unit-year's budget data: read from a file, a text or a git revision,
 //! derived as a build derives it, and reduced to what a diff compares.
 
+use crate::diag::Code;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -88,8 +89,9 @@ fn one(d: Diagnostic) -> Diagnostics {
 
 /// U14 before the file's own findings: an edition that does not parse cannot be compared.
 fn unreadable(name: &str, findings: Diagnostics) -> Diagnostics {
-    let mut all =
-        Diagnostics(vec![Diagnostic::error("U14", format!("版本 {name} 无法读取，不能比较")).hint("先修正下列问题（或换一个版本）再比较")]);
+    let mut all = Diagnostics(vec![
+        Diagnostic::error(Code::U14, format!("版本 {name} 无法读取，不能比较")).hint("先修正下列问题（或换一个版本）再比较"),
+    ]);
     all.extend(findings);
     all
 }
@@ -103,7 +105,7 @@ fn refuse_other_kind(source: &SourceFile) -> Result<(), Diagnostic> {
     let kind = toml::from_str::<Probe>(&source.text).ok().and_then(|p| p.document);
     match kind {
         Some(kind) if kind != BUDGET => {
-            Err(Diagnostic::error("U14", format!("{} 是“{kind}”文件，diff 只比较预算公开文件", source.path.display()))
+            Err(Diagnostic::error(Code::U14, format!("{} 是“{kind}”文件，diff 只比较预算公开文件", source.path.display()))
                 .in_file(&source.path)
                 .hint("比较 departments/<单位>/<年>.toml（document = \"预算公开\" 或不写 document）"))
         }
@@ -142,7 +144,7 @@ fn git(root: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 fn git_error(rev: &str, what: &str, why: &str) -> Diagnostic {
-    let d = Diagnostic::error("U15", format!("无法读取修订“{rev}”：{what}"));
+    let d = Diagnostic::error(Code::U15, format!("无法读取修订“{rev}”：{what}"));
     let hint = "--against 须是存在的文件，或 git 认得的修订（HEAD、标签、提交号），且该修订中有此数据文件";
     if why.is_empty() { d.hint(hint) } else { d.hint(format!("{hint}（git：{why}）")) }
 }

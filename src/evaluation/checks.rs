@@ -1,6 +1,7 @@
 //! Self-evaluation checks: scores within weights, weights adding to 100, targets that parse,
 //! 执行率 that exist, figures that can be computed, and every typed text.
 
+use crate::diag::Code;
 use rust_decimal::Decimal;
 
 use super::figures::ProjectScore;
@@ -32,11 +33,14 @@ fn check_project(source: &SourceFile, place: Place, p: &EvaluatedProject, s: &Pr
     for ind in &p.indicators {
         if ind.score.get_ref() > ind.weight.get_ref() {
             diags.push(
-                Diagnostic::error("V1", format!("指标“{}”得分 {} 超过分值 {}", ind.name, ind.score.get_ref().0, ind.weight.get_ref().0))
-                    .at(source, ind.score.span())
-                    .label(format!("不能超过 {}", ind.weight.get_ref().0))
-                    .hint("得分不能高于该指标的分值")
-                    .place(place.clone()),
+                Diagnostic::error(
+                    Code::V1,
+                    format!("指标“{}”得分 {} 超过分值 {}", ind.name, ind.score.get_ref().0, ind.weight.get_ref().0),
+                )
+                .at(source, ind.score.span())
+                .label(format!("不能超过 {}", ind.weight.get_ref().0))
+                .hint("得分不能高于该指标的分值")
+                .place(place.clone()),
             );
         }
         let row = TargetRow { name: &ind.name, target: &ind.target, place: place.clone(), example: "≥95.00(%)、=103.00(台)" };
@@ -45,7 +49,7 @@ fn check_project(source: &SourceFile, place: Place, p: &EvaluatedProject, s: &Pr
     check_rates(source, &place, p, diags);
     if s.rows[0].executed > s.rows[0].adjusted && !s.rows[0].adjusted.is_zero() {
         diags.push(
-            Diagnostic::warning("V4", format!("“{}”全年执行数超过全年预算数，执行率得分按满分 {} 计", p.name, s.execution_points))
+            Diagnostic::warning(Code::V4, format!("“{}”全年执行数超过全年预算数，执行率得分按满分 {} 计", p.name, s.execution_points))
                 .at_opt(source, p.appropriation.executed.as_ref().map(|a| a.span()))
                 .hint("核对全年预算数（调整后预算）与执行数")
                 .place(place.clone()),
@@ -63,7 +67,7 @@ fn check_points(source: &SourceFile, place: &Place, p: &EvaluatedProject, s: &Pr
     let rest = Decimal::ONE_HUNDRED.checked_sub(s.execution_points).filter(|r| !r.is_sign_negative());
     let hint = rest.map_or_else(|| "执行率分数不能超过 100（通常为 10）".to_string(), |r| format!("指标分值应合计 {r}"));
     diags.push(
-        Diagnostic::error("V2", format!("“{}”各指标分值之和 {} 加执行率分数 {} 不等于 100", p.name, s.weights, s.execution_points))
+        Diagnostic::error(Code::V2, format!("“{}”各指标分值之和 {} 加执行率分数 {} 不等于 100", p.name, s.weights, s.execution_points))
             .at_opt(source, at)
             .label("第一个指标的分值")
             .hint(hint)
@@ -81,7 +85,7 @@ fn check_rates(source: &SourceFile, place: &Place, p: &EvaluatedProject, diags: 
             continue;
         }
         diags.push(
-            Diagnostic::error("V5", format!("“{}”的{label}有执行数，全年预算数却为零，执行率无从计算", p.name))
+            Diagnostic::error(Code::V5, format!("“{}”的{label}有执行数，全年预算数却为零，执行率无从计算", p.name))
                 .at(source, executed.span())
                 .label("没有预算的执行数")
                 .hint("填写该行的全年预算数 adjusted（调整后预算）")
@@ -97,7 +101,7 @@ fn check_zero_target(source: &SourceFile, row: &TargetRow, parsed: Option<Target
         return;
     }
     diags.push(
-        Diagnostic::warning("V3", format!("指标“{}”的指标值 {} 为零，任何结果都能达到", row.name, row.target.get_ref()))
+        Diagnostic::warning(Code::V3, format!("指标“{}”的指标值 {} 为零，任何结果都能达到", row.name, row.target.get_ref()))
             .at(source, row.target.span())
             .label("零目标")
             .hint("核对目标值；数量目标一般应大于零")

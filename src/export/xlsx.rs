@@ -1,5 +1,6 @@
 //! Writes laid-out tables into an XLSX workbook: formats, merges, print set-up, fixed properties.
 
+use crate::diag::Code;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -47,7 +48,7 @@ impl Styles {
 /// The whole workbook as bytes; the same sheets always give the same bytes.
 pub(crate) fn write_workbook(sheets: &[Sheet], title: &str, author: &str, year: i32) -> Result<Vec<u8>, Diagnostic> {
     build(sheets, title, author, year)
-        .map_err(|e| Diagnostic::error("O1", format!("无法生成 Excel 工作簿：{e}")).hint("请报告此问题；PDF 不受影响"))
+        .map_err(|e| Diagnostic::error(Code::O1, format!("无法生成 Excel 工作簿：{e}")).hint("请报告此问题；PDF 不受影响"))
 }
 
 fn build(sheets: &[Sheet], title: &str, author: &str, year: i32) -> Result<Vec<u8>, XlsxError> {

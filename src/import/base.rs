@@ -1,6 +1,7 @@
 //! What an import writes over: the unit-year's own TOML, else the unit's latest earlier year
 //! carried forward, else a skeleton whose unknowns are marked for `check` to ask for.
 
+use crate::diag::Code;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::derive::derive;
@@ -31,7 +32,7 @@ pub(crate) fn budget_file(project: &Project, unit: &str, year: i32) -> Result<Op
     let doc: toml::Table = toml::from_str(&source.text).unwrap_or_default();
     match doc.get("document").and_then(|d| d.as_str()) {
         None | Some(crate::document::BUDGET) => Ok(Some(source)),
-        Some(other) => Err(Diagnostic::error("U10", format!("{} 是“{other}”文件，不是预算公开数据，导入不会覆盖它", path.display()))
+        Some(other) => Err(Diagnostic::error(Code::U10, format!("{} 是“{other}”文件，不是预算公开数据，导入不会覆盖它", path.display()))
             .in_file(&path)
             .hint("把该文件移到 departments/<单位>/<年>/ 目录下（每个文件以 document = … 说明类型），再导入")),
     }
@@ -51,7 +52,7 @@ pub(crate) fn starting_document(project: &Project, unit: &str, year: i32) -> Res
 fn parse(source: &SourceFile) -> Result<DocumentMut, Diagnostic> {
     source.text.parse::<DocumentMut>().map_err(|err| {
         let span = err.span().unwrap_or(0..0);
-        Diagnostic::error("T1", "TOML 语法错误，导入无法在其上更新数字")
+        Diagnostic::error(Code::T1, "TOML 语法错误，导入无法在其上更新数字")
             .at(source, span)
             .hint("先修好该文件（gen-budget check 会指出位置），再导入")
     })

@@ -1,5 +1,6 @@
 //! The workbook as an export: which sheet was taken for which table, whose it is, which year.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -53,7 +54,7 @@ pub(crate) fn recognise<'a>(
     let names = || grids.iter().map(|g| format!("“{}”", g.name)).collect::<Vec<_>>().join("、");
     if present.is_empty() {
         return Err(Diagnostic::error(
-            "U8",
+            Code::U8,
             format!("{} 不是预算管理一体化的导出工作簿：没有找到任何预算表。工作簿中的工作表：{}", workbook.display(), names()),
         )
         .in_file(workbook)
@@ -62,7 +63,7 @@ pub(crate) fn recognise<'a>(
     let missing: Vec<&str> = Table::REQUIRED.iter().filter(|t| !present.contains(t)).map(|t| t.label()).collect();
     if !missing.is_empty() {
         found.push(
-            Diagnostic::error("K2", format!("工作簿缺少{}，无法导入。工作簿中的工作表：{}", missing.join("、"), names()))
+            Diagnostic::error(Code::K2, format!("工作簿缺少{}，无法导入。工作簿中的工作表：{}", missing.join("、"), names()))
                 .in_file(workbook)
                 .hint("请导出完整的部门（单位）预算公开报表，不要删去工作表"),
         );
@@ -84,7 +85,7 @@ fn agree_owner(
         match &first {
             None => first = Some((name.clone(), (grid.name.clone(), a1(*r, *c)), *caliber)),
             Some((seen, (sheet, _), _)) if seen != name => found.push(
-                Diagnostic::error("K5", format!("一个工作簿中有两个单位：本表编制单位为“{name}”，“{}”为“{seen}”", sheet.trim()))
+                Diagnostic::error(Code::K5, format!("一个工作簿中有两个单位：本表编制单位为“{name}”，“{}”为“{seen}”", sheet.trim()))
                     .in_cell(workbook, &grid.name, a1(*r, *c))
                     .hint("每个工作簿只能是一个单位的导出表；请分别导出、分别导入"),
             ),
@@ -93,7 +94,7 @@ fn agree_owner(
     }
     first.unwrap_or_else(|| {
         found.push(
-            Diagnostic::error("K5", "工作簿中没有“编制单位：”或“编制部门：”一行，无法确定是哪个单位的预算")
+            Diagnostic::error(Code::K5, "工作簿中没有“编制单位：”或“编制部门：”一行，无法确定是哪个单位的预算")
                 .in_file(workbook)
                 .hint("导出表标题下方应有“编制单位：<单位全称>”"),
         );
@@ -110,7 +111,7 @@ fn agree_year(tables: &BTreeMap<Table, (&Grid, Heading)>, year_arg: Option<i32>,
             None => {
                 if let Some(arg) = year_arg.filter(|a| *a != year) {
                     found.push(
-                        Diagnostic::error("K6", format!("--year 为 {arg}，而工作簿标题为 {year} 年"))
+                        Diagnostic::error(Code::K6, format!("--year 为 {arg}，而工作簿标题为 {year} 年"))
                             .in_cell(workbook, &grid.name, a1(r, c))
                             .hint("去掉 --year，或导入该年度的工作簿"),
                     );
@@ -118,7 +119,7 @@ fn agree_year(tables: &BTreeMap<Table, (&Grid, Heading)>, year_arg: Option<i32>,
                 first = Some((year, grid.name.clone()));
             }
             Some((seen, sheet)) if *seen != year => found.push(
-                Diagnostic::error("K6", format!("本表标题为 {year} 年，“{}”为 {seen} 年", sheet.trim()))
+                Diagnostic::error(Code::K6, format!("本表标题为 {year} 年，“{}”为 {seen} 年", sheet.trim()))
                     .in_cell(workbook, &grid.name, a1(r, c))
                     .hint("一个工作簿中各表应为同一年度"),
             ),
@@ -127,7 +128,7 @@ fn agree_year(tables: &BTreeMap<Table, (&Grid, Heading)>, year_arg: Option<i32>,
     }
     let year = first.map(|(y, _)| y).or(year_arg);
     if year.is_none() {
-        found.push(Diagnostic::error("K6", "工作簿各表标题中没有年度（如“2024年”）").in_file(workbook).hint("用 --year <年> 指定年度"));
+        found.push(Diagnostic::error(Code::K6, "工作簿各表标题中没有年度（如“2024年”）").in_file(workbook).hint("用 --year <年> 指定年度"));
     }
     year
 }

@@ -1,6 +1,7 @@
 //! One amount cell read as 元: numbers scaled by the sheet's unit, formulas without a trusted
 //! cache flagged for recomputation, text refused unless it is a plainly written number.
 
+use crate::diag::Code;
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -32,7 +33,7 @@ const MAX_YUAN: i64 = 1_000_000_000_000_000;
 
 /// Reads the amount at (row, col) in 元; an unreadable cell is K3.
 pub(crate) fn read_figure(grid: &Grid, row: u32, col: u32, scale: Decimal, workbook: &Path) -> Result<Figure, Diagnostic> {
-    let bad = |why: String| Diagnostic::error("K3", why).in_cell(workbook, &grid.name, a1(row, col));
+    let bad = |why: String| Diagnostic::error(Code::K3, why).in_cell(workbook, &grid.name, a1(row, col));
     let raw = match grid.get(row, col) {
         Value::Empty => Decimal::ZERO,
         Value::Number(d) => *d,

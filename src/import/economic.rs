@@ -1,6 +1,7 @@
 //! 经济分类 款 amounts with their 人员/公用 column checked against the catalogue (K10), and the
 //! “三公” parts in 元, made exact from the 经济分类 figure where the 万元 sheet rounded them.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -35,7 +36,7 @@ pub(crate) fn read_economic(table: &ClassTable, catalog: &Catalog, workbook: &Pa
             let right = if wrong == Column::Public { "人员经费" } else { "公用经费" };
             found.push(
                 Diagnostic::error(
-                    "K10",
+                    Code::K10,
                     format!(
                         "经济分类 {} 的 {} 元列在“{}”，按目录应列在“{right}”",
                         row.code,

@@ -1,5 +1,6 @@
 //! A worksheet read into plain cells: numbers as exact decimals, formulas flagged, text kept raw.
 
+use crate::diag::Code;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -114,7 +115,7 @@ fn unreadable(path: &Path, reason: &str) -> Diagnostic {
     } else {
         format!("无法读取工作簿 {}（{why}）", path.display())
     };
-    Diagnostic::error("U7", message).in_file(path).hint("请提供预算管理一体化平台导出的 .xlsx（或 .xls）工作簿")
+    Diagnostic::error(Code::U7, message).in_file(path).hint("请提供预算管理一体化平台导出的 .xlsx（或 .xls）工作簿")
 }
 
 /// calamine's English reasons, in the words a user needs.

@@ -1,6 +1,7 @@
 //! The leaf figures per 功能分类 项: income by source (收入总表) crossed with the 基本/项目 split
 //! (支出总表 and the three 财政拨款 tables), each table checked against the others (K4).
 
+use crate::diag::Code;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -84,7 +85,7 @@ fn items_of(table: &ClassTable) -> BTreeMap<&str, &ClassRow> {
 
 /// K4 at a cell: the same figure read two ways differs.
 pub(crate) fn cross(workbook: &Path, sheet: &str, row: u32, col: u32, message: String) -> Diagnostic {
-    Diagnostic::error("K4", message)
+    Diagnostic::error(Code::K4, message)
         .in_cell(workbook, sheet, a1(row, col))
         .label("与其他表不符")
         .hint("同一数字在各表中应一致；请在预算管理一体化平台核对后重新导出")

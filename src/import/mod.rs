@@ -22,6 +22,7 @@ mod write;
 pub use base::Origin;
 pub use write::MISSING;
 
+use crate::diag::Code;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -137,7 +138,7 @@ fn check_codes(table: &ClassTable, catalog: &Catalog, depth: usize, workbook: &P
         if known.is_none() {
             let kind = if depth == 3 { "功能分类" } else { "经济分类" };
             found.push(
-                Diagnostic::error("K11", format!("{kind}科目 {} 不在 {} 年的科目目录中", row.code, catalog.year))
+                Diagnostic::error(Code::K11, format!("{kind}科目 {} 不在 {} 年的科目目录中", row.code, catalog.year))
                     .in_cell(workbook, &table.sheet, grid::a1(row.row, row.code_col))
                     .hint(format!("核对编码；若为新增科目，请先补入 catalog/{}.toml", catalog.year)),
             );
@@ -186,13 +187,13 @@ pub fn start_year(project: &Project, unit: &str, year: &str) -> Result<(PathBuf,
     let path = project.unit_file(unit, year)?;
     let year = crate::load::check_year(year)?;
     if path.exists() {
-        return Err(Diagnostic::error("U11", format!("{} 已存在，不会覆盖", path.display()))
+        return Err(Diagnostic::error(Code::U11, format!("{} 已存在，不会覆盖", path.display()))
             .in_file(&path)
             .hint("要更新其中的数字，请用 gen-budget import <工作簿.xlsx>"));
     }
     let (doc, origin) = base::starting_document(project, unit, year)?;
     let Origin::Carried(earlier) = origin else {
-        return Err(Diagnostic::error("U3", format!("departments/{unit}/ 下没有 {year} 年以前的预算数据，无法沿用"))
+        return Err(Diagnostic::error(Code::U3, format!("departments/{unit}/ 下没有 {year} 年以前的预算数据，无法沿用"))
             .in_file(&project.departments().join(unit))
             .hint("首次建立请直接导入导出表：gen-budget import <工作簿.xlsx> --unit <简称>"));
     };

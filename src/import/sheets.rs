@@ -1,6 +1,7 @@
 //! Which sheet holds which table, found by the table's meaning in its name, and each sheet's
 //! title year, 编制单位 and 单位 line.
 
+use crate::diag::Code;
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -164,7 +165,7 @@ fn owner_line(grid: &Grid) -> Option<(String, Caliber, (u32, u32))> {
 fn read_scale(grid: &Grid, workbook: &Path, found: &mut Diagnostics) -> Option<Decimal> {
     let Some((r, c)) = grid.find(|t| t.starts_with("单位:")) else {
         found.push(
-            Diagnostic::error("K7", format!("工作表“{}”没有“单位：元”或“单位：万元”一行，无法确定金额单位", grid.name.trim()))
+            Diagnostic::error(Code::K7, format!("工作表“{}”没有“单位：元”或“单位：万元”一行，无法确定金额单位", grid.name.trim()))
                 .in_sheet(workbook, &grid.name)
                 .hint("导出表的标题下方应有“单位：元”（“三公”表为“单位：万元”）；请按原样导出，不要删去该行"),
         );
@@ -176,7 +177,7 @@ fn read_scale(grid: &Grid, workbook: &Path, found: &mut Diagnostics) -> Option<D
         "万元" => Some(Decimal::from(10_000)),
         _ => {
             found.push(
-                Diagnostic::error("K7", format!("工作表“{}”的金额单位“{unit}”无法识别", grid.name.trim()))
+                Diagnostic::error(Code::K7, format!("工作表“{}”的金额单位“{unit}”无法识别", grid.name.trim()))
                     .in_cell(workbook, &grid.name, a1(r, c))
                     .hint("金额单位只能是“元”或“万元”"),
             );

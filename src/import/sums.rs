@@ -1,6 +1,7 @@
 //! The export's own totals against its leaves: a formula total without a trusted cache is
 //! computed from its parts; any other total that disagrees is K1.
 
+use crate::diag::Code;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -26,7 +27,7 @@ impl Recomputed {
             let cells: Vec<&str> = self.cells.iter().filter(|(s, _)| s == sheet).map(|(_, c)| c.as_str()).collect();
             found.push(
                 Diagnostic::warning(
-                    "K8",
+                    Code::K8,
                     format!("工作表“{}”有 {} 个公式合计没有可信的缓存值（未缓存或为0），已按明细重新计算", sheet.trim(), cells.len()),
                 )
                 .in_cell(workbook, sheet, cells[0])
@@ -111,7 +112,7 @@ impl Ctx<'_> {
 /// K1: a total and the sum of its detail, with the difference.
 pub(crate) fn disagreement(workbook: &Path, sheet: &str, cell: &str, what: &str, shown: Decimal, sum: Decimal) -> Diagnostic {
     Diagnostic::error(
-        "K1",
+        Code::K1,
         format!("{what}为 {} 元，明细之和为 {} 元，相差 {} 元", group_thousands(shown), group_thousands(sum), group_thousands(shown - sum)),
     )
     .in_cell(workbook, sheet, cell)

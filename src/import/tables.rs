@@ -1,6 +1,7 @@
 //! A classification table (功能分类 or 经济分类) read by its header text: code columns 类/款/项,
 //! the amount columns it names, rows of 类, 款 and 项, and its 合计 row.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -96,7 +97,7 @@ pub(crate) fn read_class_table(
         let heads: Vec<&str> = wanted.iter().map(|c| c.header()).collect();
         found.push(
             Diagnostic::error(
-                "K9",
+                Code::K9,
                 format!(
                     "工作表“{}”找不到表头（科目编码 类/款{} 与 {}）",
                     grid.name.trim(),
@@ -195,7 +196,7 @@ fn row_code(grid: &Grid, row: u32, codes: &[u32], parents: &mut Vec<String>, wor
         };
         if text.len() != width || !text.chars().all(|c| c.is_ascii_digit()) {
             let col = codes[level];
-            return Err(Diagnostic::error("K3", format!("科目编码“{}”格式不对", part.clone().unwrap_or_default()))
+            return Err(Diagnostic::error(Code::K3, format!("科目编码“{}”格式不对", part.clone().unwrap_or_default()))
                 .in_cell(workbook, &grid.name, a1(row, col))
                 .hint(if level == 0 { "类级编码为3位数字，如 208" } else { "款、项级编码为2位数字，如 05" }));
         }

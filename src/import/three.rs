@@ -1,5 +1,6 @@
 //! The “三公” table: one data row under a two-level header, in the sheet's own unit (万元).
 
+use crate::diag::Code;
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -58,7 +59,7 @@ pub(crate) fn read_three_public(
     let Some(heads) = find_heads(grid) else {
         found.push(
             Diagnostic::error(
-                "K9",
+                Code::K9,
                 format!("工作表“{}”找不到“三公”经费表头（因公出国(境)费、公务接待费、购置费、运行费）", grid.name.trim()),
             )
             .in_sheet(workbook, &grid.name)

@@ -1,5 +1,6 @@
 //! Which `departments/<简称>/` a workbook belongs to: matched by the unit's full name.
 
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::load::{Project, check_plain_name};
 
@@ -13,7 +14,7 @@ pub(crate) fn match_unit(project: &Project, owner: &str, given: Option<&str>) ->
         check_plain_name(unit, "单位")?;
         let names: Vec<&String> = known.iter().filter(|(u, _)| u == unit).map(|(_, n)| n).collect();
         if !owner.is_empty() && !names.is_empty() && !names.iter().any(|n| same(n, owner)) {
-            return Err(Diagnostic::error("K5", format!("工作簿的编制单位为“{owner}”，而 departments/{unit}/ 是“{}”", names[0]))
+            return Err(Diagnostic::error(Code::K5, format!("工作簿的编制单位为“{owner}”，而 departments/{unit}/ 是“{}”", names[0]))
                 .hint("检查 --unit 是否写错，或是否拿错了工作簿"));
         }
         return Ok(unit.to_string());
@@ -22,10 +23,10 @@ pub(crate) fn match_unit(project: &Project, owner: &str, given: Option<&str>) ->
     matches.dedup();
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(Diagnostic::error("U9", format!("departments/ 下没有名为“{owner}”的单位"))
+        [] => Err(Diagnostic::error(Code::U9, format!("departments/ 下没有名为“{owner}”的单位"))
             .hint("首次导入请用 --unit <简称> 指定单位文件夹，例如 --unit 普陀城运")),
         many => Err(Diagnostic::error(
-            "U9",
+            Code::U9,
             format!("departments/ 下有多个单位名为“{owner}”：{}", many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、")),
         )
         .hint("用 --unit <简称> 指定导入到哪个单位")),

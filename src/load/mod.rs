@@ -3,6 +3,7 @@
 mod parse;
 pub(crate) mod previous;
 
+use crate::diag::Code;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -53,7 +54,7 @@ pub fn check_plain_name(name: &str, what: &str) -> Result<(), Diagnostic> {
     let bad =
         name.is_empty() || name == "." || name == ".." || name.chars().any(|c| matches!(c, '/' | '\\' | '\0' | ':') || c.is_control());
     if bad {
-        return Err(Diagnostic::error("U1", format!("{what}名称“{}”不合法", name.escape_debug()))
+        return Err(Diagnostic::error(Code::U1, format!("{what}名称“{}”不合法", name.escape_debug()))
             .hint("请只写单位简称，例如 普陀城运，不能含路径分隔符或 .."));
     }
     Ok(())
@@ -64,7 +65,7 @@ pub fn check_year(year: &str) -> Result<i32, Diagnostic> {
     if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
         return Ok(year.parse().expect("four ASCII digits parse"));
     }
-    Err(Diagnostic::error("U2", format!("年度“{}”不合法", year.escape_debug())).hint("年度应为四位数字，例如 2024"))
+    Err(Diagnostic::error(Code::U2, format!("年度“{}”不合法", year.escape_debug())).hint("年度应为四位数字，例如 2024"))
 }
 
 /// Reads a file as UTF-8 text: only a regular file (never a FIFO or device, which could hang
@@ -80,7 +81,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let line = err.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1;
-            Err(Diagnostic::error("U4", format!("{} 第 {line} 行含有非 UTF-8 字节，无法读取", path.display()))
+            Err(Diagnostic::error(Code::U4, format!("{} 第 {line} 行含有非 UTF-8 字节，无法读取", path.display()))
                 .in_file(path)
                 .hint("请以 UTF-8 编码保存该文件（如从 GBK 转换）"))
         }
@@ -89,11 +90,11 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 
 fn unreadable(path: &Path, err: &std::io::Error) -> Diagnostic {
     if err.kind() == std::io::ErrorKind::NotFound {
-        return Diagnostic::error("U3", format!("找不到文件 {}", path.display()))
+        return Diagnostic::error(Code::U3, format!("找不到文件 {}", path.display()))
             .in_file(path)
             .hint("检查单位简称与年度是否正确，数据文件应位于 departments/<单位>/<年>.toml");
     }
-    Diagnostic::error("U4", format!("无法读取文件 {}：{}", path.display(), crate::diag::io_reason(err))).in_file(path)
+    Diagnostic::error(Code::U4, format!("无法读取文件 {}：{}", path.display(), crate::diag::io_reason(err))).in_file(path)
 }
 
 impl Project {
@@ -105,7 +106,7 @@ impl Project {
 
     /// U12: a path under the project that resolves (through a symlink) outside it.
     pub fn check_inside(&self, path: &Path) -> Result<(), Diagnostic> {
-        outside_root(&self.root, path).map_or(Ok(()), |d| Err(d.with_code("U12")))
+        outside_root(&self.root, path).map_or(Ok(()), |d| Err(d.with_code(Code::U12)))
     }
 }
 
@@ -117,7 +118,7 @@ pub fn outside_root(root: &Path, path: &Path) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error("U12", format!("{} 是指向项目目录之外（{}）的符号链接，拒绝读取", path.display(), real.display()))
+        Diagnostic::error(Code::U12, format!("{} 是指向项目目录之外（{}）的符号链接，拒绝读取", path.display(), real.display()))
             .in_file(path)
             .hint("把文件复制进项目目录，而不是链接到别处"),
     )
@@ -127,7 +128,7 @@ pub fn outside_root(root: &Path, path: &Path) -> Option<Diagnostic> {
 pub fn not_regular(path: &Path) -> Option<Diagnostic> {
     let regular = fs::metadata(path).is_ok_and(|m| m.is_file());
     (!regular).then(|| {
-        Diagnostic::error("U4", format!("{} 不是普通文件，不能读取", path.display()))
+        Diagnostic::error(Code::U4, format!("{} 不是普通文件，不能读取", path.display()))
             .in_file(path)
             .hint("数据、目录、模板和字体都须是普通文件（不能是管道、设备或目录）")
     })
@@ -172,7 +173,7 @@ fn refuse_missing(source: &SourceFile) -> Result<(), Diagnostic> {
     let Some(first) = spans.first() else { return Ok(()) };
     let lines: Vec<String> = spans.iter().map(|s| source.line_col(s.start).0.to_string()).collect();
     let what = source.text[first.clone()].trim_matches('"').trim_start_matches(crate::model::MISSING).trim_start_matches('：').to_string();
-    Err(Diagnostic::error("M1", format!("导入后尚有 {} 处待补充，首处：{what}", spans.len()))
+    Err(Diagnostic::error(Code::M1, format!("导入后尚有 {} 处待补充，首处：{what}", spans.len()))
         .at(source, first.clone())
         .label("导出表中没有此项，需手工填写")
         .hint(format!("逐项填写标“待补充”的值（第 {} 行）后再生成", lines.join("、"))))

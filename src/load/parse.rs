@@ -1,6 +1,7 @@
 //! TOML into typed input with every mistake of the file reported: all syntax errors from the
 //! recovering parser, then every type error by taking the offending key out and trying again.
 
+use crate::diag::Code;
 use serde::de::DeserializeOwned;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue, Deserializer};
@@ -146,19 +147,19 @@ fn diagnostic_at(source: &SourceFile, err: &toml::de::Error, span: Range<usize>)
 }
 
 /// A stable code per kind of TOML mistake.
-fn code(message: &str) -> &'static str {
+fn code(message: &str) -> Code {
     if message.starts_with("unknown field") {
-        "T2"
+        Code::T2
     } else if message.starts_with("missing field") {
-        "T3"
+        Code::T3
     } else if message.contains("浮点数") {
-        "T4"
+        Code::T4
     } else if message.contains("负数") {
-        "T5"
+        Code::T5
     } else if message.contains("金额") {
-        "T6"
+        Code::T6
     } else {
-        "T1"
+        Code::T1
     }
 }
 
@@ -277,7 +278,7 @@ mod tests {
 
     fn codes(text: &str) -> Vec<(String, usize)> {
         let source = SourceFile::new("t.toml", text);
-        parse_toml::<T>(&source).unwrap_err().0.iter().map(|d| (d.code.to_string(), d.line_col.map_or(0, |l| l.0))).collect()
+        parse_toml::<T>(&source).unwrap_err().0.iter().map(|d| (d.code.as_str().to_string(), d.line_col.map_or(0, |l| l.0))).collect()
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod fonts;
 mod page;
 mod snapshot;
 
+use crate::diag::Code;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -166,5 +167,5 @@ fn bind_error(port: u16, err: &(dyn std::error::Error + 'static)) -> Diagnostic 
     } else {
         "换一个端口，例如 --port 8080，或先结束占用该端口的程序"
     };
-    Diagnostic::error("U6", format!("无法在 127.0.0.1:{port} 上启动预览：{why}")).hint(hint)
+    Diagnostic::error(Code::U6, format!("无法在 127.0.0.1:{port} 上启动预览：{why}")).hint(hint)
 }

@@ -118,7 +118,7 @@ fn finding(root: &Path, id: &str, d: &Diagnostic, page: Option<usize>) -> Findin
     Finding {
         id: id.into(),
         error: d.is_error(),
-        code: d.code,
+        code: d.code.as_str(),
         message: d.message.clone(),
         hint: d.hint.clone().unwrap_or_default(),
         location: relative.location().unwrap_or_default(),

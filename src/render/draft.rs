@@ -117,7 +117,7 @@ fn to_finding(number: usize, d: &Diagnostic) -> Finding {
     Finding {
         number,
         severity: if d.severity == Severity::Error { "错误" } else { "警告" },
-        code: d.code,
+        code: d.code.as_str(),
         message: d.message.clone(),
         location,
         hint: d.hint.clone().unwrap_or_default(),

@@ -1,5 +1,6 @@
 //! Reading a set's `style.toml` into [`Formats`]: every key optional, every error located (C4).
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -96,7 +97,7 @@ type Bad = (String, Option<Range<usize>>);
 /// Reads a set's `style.toml` (`path` names it in messages); the base formats fill what it leaves out.
 pub fn parse_formats(path: &Path, text: &str) -> Result<Formats, Diagnostic> {
     let source = SourceFile::new(path, text);
-    let bad = |(msg, span): Bad| Diagnostic::error("C4", format!("样式设置有误：{msg}")).at_opt(&source, span).hint(HINT);
+    let bad = |(msg, span): Bad| Diagnostic::error(Code::C4, format!("样式设置有误：{msg}")).at_opt(&source, span).hint(HINT);
     let file: StyleFile = toml::from_str(text).map_err(|e| bad((toml_message(e.message()), e.span())))?;
     let mut f = Formats::default();
     apply_tables(&file.tables, &mut f).map_err(bad)?;

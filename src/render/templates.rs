@@ -5,6 +5,7 @@
 //! a style: the user's `templates/styles/<name>/`, the built-in style, the user's
 //! `templates/`, the built-in base.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -228,7 +229,7 @@ impl Sources {
     fn at(&self, registered: &str, range: Range<usize>, message: &str, syntax: bool) -> Diagnostic {
         let said = messages::tera(message);
         let what = if syntax { "模板语法错误" } else { "模板渲染失败" };
-        let d = Diagnostic::error("C1", format!("{what}：{said}")).hint(HINT);
+        let d = Diagnostic::error(Code::C1, format!("{what}：{said}")).hint(HINT);
         let Some(source) = self.by_registered(registered) else { return d };
         let path = if source.entry.builtin { builtin_path(&source.name) } else { PathBuf::from(&source.entry.path) };
         let start = source.marked.original_offset(range.start).min(source.original.len());
@@ -241,7 +242,7 @@ const HINT: &str = "检查 templates/ 中被修改的模板；删除同名文件
 
 /// A Tera error that names no template position.
 fn plain_error(text: &str) -> Diagnostic {
-    Diagnostic::error("C1", format!("模板错误：{}", messages::tera(text))).hint(HINT)
+    Diagnostic::error(Code::C1, format!("模板错误：{}", messages::tera(text))).hint(HINT)
 }
 
 /// The first report of a combined Tera message: `error: …` then `--> name:line:col`.
@@ -277,7 +278,7 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| {
             let why = e.io_error().map_or_else(|| "目录中有循环的符号链接".to_string(), io_reason);
-            Diagnostic::error("C2", format!("无法读取模板目录：{why}")).in_file(e.path().unwrap_or(dir))
+            Diagnostic::error(Code::C2, format!("无法读取模板目录：{why}")).in_file(e.path().unwrap_or(dir))
         })?;
         let path = entry.path();
         let wanted = path.extension().is_some_and(|e| e == "typ") || path.file_name().is_some_and(|n| n == "style.toml");
@@ -288,12 +289,12 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
         // FIFO or device named like a template is refused rather than read (which could hang).
         let root = dir.parent().unwrap_or(dir);
         if let Some(d) = crate::load::outside_root(root, path).or_else(|| crate::load::not_regular(path)) {
-            return Err(d.with_code("C2"));
+            return Err(d.with_code(Code::C2));
         }
         let name = path.strip_prefix(dir).expect("walkdir stays inside its root");
         let name = name.to_string_lossy().replace('\\', "/");
-        let text =
-            std::fs::read_to_string(path).map_err(|e| Diagnostic::error("C2", format!("无法读取模板：{}", io_reason(&e))).in_file(path))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Diagnostic::error(Code::C2, format!("无法读取模板：{}", io_reason(&e))).in_file(path))?;
         found.push((name, text));
     }
     Ok(found)

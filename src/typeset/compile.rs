@@ -1,5 +1,6 @@
 //! Compiles generated Typst source, rejects missing glyphs, exports reproducible PDF.
 
+use crate::diag::Code;
 use std::sync::Arc;
 
 use typst::WorldExt;
@@ -59,10 +60,10 @@ fn typst_error(world: &DocWorld, err: &typst::diag::SourceDiagnostic) -> Diagnos
     let origin = range.as_ref().and_then(|r| source_map::locate(text, r.start).map(|o| (o, r.len())));
     let Some((origin, width)) = origin else {
         let place = if generated.is_empty() { String::new() } else { format!("（{generated}）") };
-        return Diagnostic::error("C3", format!("排版失败：{message}{place}")).hint(TEMPLATE_HINT);
+        return Diagnostic::error(Code::C3, format!("排版失败：{message}{place}")).hint(TEMPLATE_HINT);
     };
     let which = if origin.file.builtin { "内置模板" } else { "模板" };
-    let d = Diagnostic::error("C3", format!("排版失败：{message}（{generated}，由{which}第 {} 行写出）", origin.line));
+    let d = Diagnostic::error(Code::C3, format!("排版失败：{message}（{generated}，由{which}第 {} 行写出）", origin.line));
     located::at_template(d, &origin, width, messages::short(&message)).hint(TEMPLATE_HINT)
 }
 
@@ -80,7 +81,7 @@ pub fn name_kept_source(diagnostics: &mut [Diagnostic], typ: &std::path::Path) {
 
 fn missing_glyph_error(chars: &[String]) -> Diagnostic {
     let list: Vec<String> = chars.iter().map(|c| format!("“{c}”(U+{:04X})", c.chars().next().map_or(0, |c| c as u32))).collect();
-    Diagnostic::error("F3", format!("以下字符在所有字体中都不存在，无法排版：{}", list.join("、")))
+    Diagnostic::error(Code::F3, format!("以下字符在所有字体中都不存在，无法排版：{}", list.join("、")))
         .hint("把含该字的字体文件（.otf/.ttf）放入 fonts/ 目录，或改用常用字")
 }
 

@@ -3,6 +3,7 @@
 //! Typst silently skips a file it cannot parse and falls back to the nearest face, so a broken
 //! or missing font would give a PDF in the wrong face; every such case is refused here instead.
 
+use crate::diag::Code;
 use std::path::{Path, PathBuf};
 
 use typst::foundations::Bytes;
@@ -34,7 +35,7 @@ pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> 
     let root = dir.parent().unwrap_or(dir);
     for path in font_paths(dir)? {
         if let Some(d) = crate::load::outside_root(root, &path).or_else(|| crate::load::not_regular(&path)) {
-            return Err(d.with_code("F1").hint(HINT));
+            return Err(d.with_code(Code::F1).hint(HINT));
         }
         let data = std::fs::read(&path).map_err(|e| unreadable(&path, &io_reason(&e)))?;
         stamp.push_str(&stamp_of(&path, &data));
@@ -46,8 +47,9 @@ pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> 
 
 /// The font files of a folder, sorted; the folder must exist.
 fn font_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Diagnostic::error("F1", format!("无法读取字体目录 {}：{}", dir.display(), io_reason(&e))).in_file(dir).hint(HINT))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostic::error(Code::F1, format!("无法读取字体目录 {}：{}", dir.display(), io_reason(&e))).in_file(dir).hint(HINT)
+    })?;
     let is_font = |p: &PathBuf| {
         p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "otf" | "ttf" | "otc" | "ttc"))
     };
@@ -98,7 +100,7 @@ fn verify_tables(data: &[u8], index: u32) -> Result<(), String> {
 
 fn unreadable(path: &Path, why: &str) -> Diagnostic {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Diagnostic::error("F1", format!("字体文件 {name} 无法使用：{why}")).in_file(path).hint(HINT)
+    Diagnostic::error(Code::F1, format!("字体文件 {name} 无法使用：{why}")).in_file(path).hint(HINT)
 }
 
 /// Each face the templates need must be present with its exact weight: no fallback to another face.
@@ -116,7 +118,7 @@ fn check_faces(dir: &Path, fonts: &[Font]) -> Result<(), Diagnostic> {
                 face.weight.to_number(),
                 face.file
             );
-            return Err(Diagnostic::error("F2", message).in_file(&dir.join(face.file)).hint(HINT));
+            return Err(Diagnostic::error(Code::F2, message).in_file(&dir.join(face.file)).hint(HINT));
         }
     }
     Ok(())

@@ -2,6 +2,7 @@
 //!
 //! All are warnings: last year's file may be the wrong one, and a text may rightly stay the same.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -36,7 +37,7 @@ pub(crate) fn check(cx: &Context, diags: &mut Diagnostics) {
 fn broken(path: &std::path::Path, problems: &Diagnostics) -> Diagnostic {
     let first = first_problem(problems);
     let reason = first.map_or_else(String::new, |d| format!("：{}", d.message));
-    let mut d = Diagnostic::warning("Y4", format!("上年文件 {} 无法读取，跳过跨年度核对{reason}", path.display()))
+    let mut d = Diagnostic::warning(Code::Y4, format!("上年文件 {} 无法读取，跳过跨年度核对{reason}", path.display()))
         .in_file(path)
         .hint("修正上年文件（可运行 gen-budget check <单位> <上年> 查看全部问题），或忽略此提醒");
     if let Some(first) = first.filter(|f| f.file.as_deref() == Some(path)) {
@@ -72,7 +73,7 @@ fn check_three_public(cx: &Context, prev: &PreviousBudget, diags: &mut Diagnosti
         }
         diags.push(
             Diagnostic::warning(
-                "Y1",
+                Code::Y1,
                 format!("“三公”经费上年预算数（{name}）{} 元与 {year} 年预算文件的 {} 元不一致", yuan(typed), yuan(last)),
             )
             .at(src, quoted.span())
@@ -94,7 +95,7 @@ fn check_last_year_total(cx: &Context, prev: &PreviousBudget, diags: &mut Diagno
     let file = prev.source.path.display();
     diags.push(
         Diagnostic::warning(
-            "Y1",
+            Code::Y1,
             format!("上年预算总额 {} 元与 {} 年预算文件的收支总额 {} 元不一致", yuan(typed), prev_year(cx), yuan(last)),
         )
         .at(&cx.loaded.source, quoted.total.span())
@@ -130,7 +131,7 @@ fn check_texts(cx: &Context, prev: &PreviousBudget, diags: &mut Diagnostics) {
     };
     diags.push(
         Diagnostic::warning(
-            "Y2",
+            Code::Y2,
             format!(
                 "收支总额比上年{}{percent}（超过 {TEXT_THRESHOLD_PERCENT}%），但{}与 {} 年文件完全相同",
                 change.direction().word(),
@@ -184,18 +185,21 @@ fn check_items(cx: &Context, prev: &PreviousBudget, diags: &mut Diagnostics) {
 }
 
 fn new_item(cx: &Context, code: &str, line: &FunctionLine) -> Diagnostic {
-    Diagnostic::warning("Y3", format!("科目 {code} 为本年新增（{} 年文件中没有此项）：请核对编制说明的措辞（新增安排……）", prev_year(cx)))
-        .at(&cx.loaded.source, line.code.span())
-        .label("上年没有此项")
-        .hint("上年执行中已有此项时，填写 prior = <上年执行数，元>；否则确认编制说明写作新增")
-        .place(Place::Item(code.to_string()))
+    Diagnostic::warning(
+        Code::Y3,
+        format!("科目 {code} 为本年新增（{} 年文件中没有此项）：请核对编制说明的措辞（新增安排……）", prev_year(cx)),
+    )
+    .at(&cx.loaded.source, line.code.span())
+    .label("上年没有此项")
+    .hint("上年执行中已有此项时，填写 prior = <上年执行数，元>；否则确认编制说明写作新增")
+    .place(Place::Item(code.to_string()))
 }
 
 fn removed_item(cx: &Context, prev: &PreviousBudget, code: &str, line: &FunctionLine) -> Diagnostic {
     let amount = line_total(line).map_or_else(String::new, |a| format!(" {} 元", yuan(a)));
     let (row, _) = prev.source.line_col(line.code.span().start);
     Diagnostic::warning(
-        "Y3",
+        Code::Y3,
         format!("科目 {code} 上年有预算{amount}（{} 第 {row} 行），本年没有：请核对编制说明中相关的表述", prev.source.path.display()),
     )
     .in_file(&cx.loaded.source.path)

@@ -1,5 +1,6 @@
 //! P2 for the start and end date of every form (预算 申报表, 镇级 申报表, 申报表 booklet).
 
+use crate::diag::Code;
 use toml::Spanned;
 
 use crate::derive::date::{Date, parse_iso};
@@ -21,7 +22,7 @@ pub(crate) fn check_period(source: &SourceFile, period: &Period, diags: &mut Dia
     let (start, end) = (start?, end?);
     if start > end {
         diags.push(
-            Diagnostic::error("P2", format!("“{}”的计划开始日期晚于计划完成日期", period.name))
+            Diagnostic::error(Code::P2, format!("“{}”的计划开始日期晚于计划完成日期", period.name))
                 .at(source, period.start.span())
                 .label(format!("完成日期为 {}", period.end.get_ref()))
                 .hint("交换两个日期或改正其中之一")
@@ -36,7 +37,7 @@ fn check_date(source: &SourceFile, date: &Spanned<String>, place: &Place, diags:
     let parsed = parse_iso(date.get_ref());
     if parsed.is_none() {
         diags.push(
-            Diagnostic::error("P2", format!("日期“{}”格式不对或不存在", date.get_ref()))
+            Diagnostic::error(Code::P2, format!("日期“{}”格式不对或不存在", date.get_ref()))
                 .at(source, date.span())
                 .label("应为 YYYY-MM-DD 的真实日期")
                 .hint("例如 2024-01-01")

@@ -1,6 +1,7 @@
 //! Checks of the 镇级 申报表 (layout D) and of the 基本支出 notes: ticked options, 子项目 sums.
 
 use super::{Context, yuan};
+use crate::diag::Code;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::money::Amount;
 use crate::render::declaration::{CATEGORIES, FUNDINGS, NATURES};
@@ -27,7 +28,7 @@ fn check_options(cx: &Context, i: usize, name: &str, f: &crate::model::input::Pr
             continue;
         }
         diags.push(
-            Diagnostic::error("P7", format!("“{name}”申报表的 {key} = “{value}”不是表中的选项，没有可勾选的格"))
+            Diagnostic::error(Code::P7, format!("“{name}”申报表的 {key} = “{value}”不是表中的选项，没有可勾选的格"))
                 .at_opt(&cx.loaded.source, cx.fields.entry(&format!("project[{i}].form.{key}")))
                 .hint(format!("可选：{}", options.join("、")))
                 .place(Place::Project(i)),
@@ -45,7 +46,7 @@ fn check_parts(cx: &Context, i: usize, name: &str, f: &crate::model::input::Proj
     }
     let whole = funds.total_budget == Some(sum);
     let message = format!("“{name}”的子项目合计 {} 元不等于项目当年预算 {} 元", yuan(sum), yuan(funds.annual()));
-    let d = if whole { Diagnostic::warning("P6", message) } else { Diagnostic::error("P6", message) };
+    let d = if whole { Diagnostic::warning(Code::P6, message) } else { Diagnostic::error(Code::P6, message) };
     diags.push(
         d.at(&cx.loaded.source, first.amount.span())
             .label(if whole { "子项目按项目总预算列示".to_string() } else { format!("合计 {} 元", yuan(sum)) })
@@ -62,7 +63,7 @@ fn check_basic_notes(cx: &Context, diags: &mut Diagnostics) {
             continue;
         }
         diags.push(
-            Diagnostic::error("D14", format!("基本支出说明的经济分类“{code}”不在本单位的经济分类数据中"))
+            Diagnostic::error(Code::D14, format!("基本支出说明的经济分类“{code}”不在本单位的经济分类数据中"))
                 .at(&cx.loaded.source, note.code.span())
                 .label("没有这一类的金额")
                 .hint("填写 [economic] 中已有款级科目所属的类级编码，如 301、302")

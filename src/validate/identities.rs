@@ -1,5 +1,6 @@
 //! Cross-checks between independently typed figures (X8, X10–X12, N7–N9) and the heuristic H1.
 
+use crate::diag::Code;
 use toml::Spanned;
 
 use super::{Context, yuan};
@@ -35,7 +36,7 @@ fn check_basic_public(cx: &Context, diags: &mut Diagnostics) {
         if *part.get_ref() > basic {
             diags.push(
                 Diagnostic::error(
-                    "X13",
+                    Code::X13,
                     format!(
                         "科目 {} 的公用经费 {} 元超过其一般公共预算基本支出 {} 元",
                         line.code.get_ref(),
@@ -54,7 +55,7 @@ fn check_basic_public(cx: &Context, diags: &mut Diagnostics) {
     if typed != public {
         diags.push(
             Diagnostic::error(
-                "X13",
+                Code::X13,
                 format!("各科目 basic_public 合计 {} 元与经济分类公用经费合计 {} 元不一致", yuan(typed), yuan(public)),
             )
             .at(&cx.loaded.source, first.span())
@@ -76,7 +77,7 @@ fn check_basic_matches_economic(cx: &Context, diags: &mut Diagnostics) {
     let first = cx.loaded.data.economic.values().next().map(Spanned::span);
     diags.push(
         Diagnostic::error(
-            "X8",
+            Code::X8,
             format!("经济分类合计 {} 元与功能分类一般公共预算基本支出合计 {} 元不一致", yuan(by_economic), yuan(by_function)),
         )
         .at_opt(&cx.loaded.source, first)
@@ -103,7 +104,7 @@ fn check_insurance_pairs(cx: &Context, diags: &mut Diagnostics) {
         let at = typed.map(Spanned::span).or_else(|| line.map(|l| l.code.span()));
         diags.push(
             Diagnostic::error(
-                "X10",
+                Code::X10,
                 format!(
                     "经济分类 {econ}（{}）{} 元与功能分类 {func}（{}）基本支出 {} 元不一致",
                     cx.loaded.catalog.economic_name(econ).unwrap_or(""),
@@ -129,11 +130,14 @@ fn check_three_public_covers_economic(cx: &Context, diags: &mut Diagnostics) {
             continue;
         }
         diags.push(
-            Diagnostic::error("X11", format!("“三公”{name} {} 元小于经济分类 {econ} 的基本支出 {} 元", yuan(*part.get_ref()), yuan(basic)))
-                .at(&cx.loaded.source, part.span())
-                .label(format!("至少应为 {} 元", yuan(basic)))
-                .hint("“三公”经费包括基本支出和项目支出中的该项费用，不会少于基本支出中的数额")
-                .place(Place::Table(9)),
+            Diagnostic::error(
+                Code::X11,
+                format!("“三公”{name} {} 元小于经济分类 {econ} 的基本支出 {} 元", yuan(*part.get_ref()), yuan(basic)),
+            )
+            .at(&cx.loaded.source, part.span())
+            .label(format!("至少应为 {} 元", yuan(basic)))
+            .hint("“三公”经费包括基本支出和项目支出中的该项费用，不会少于基本支出中的数额")
+            .place(Place::Table(9)),
         );
     }
 }
@@ -143,7 +147,7 @@ fn check_operating_costs(cx: &Context, diags: &mut Diagnostics) {
     let Some(costs) = &cx.loaded.data.three_public.operating_costs else { return };
     if cx.budget.kind == UnitKind::Institution && !costs.get_ref().is_zero() {
         diags.push(
-            Diagnostic::error("X12", format!("事业单位不安排机关运行经费，却填写了 {} 元", yuan(*costs.get_ref())))
+            Diagnostic::error(Code::X12, format!("事业单位不安排机关运行经费，却填写了 {} 元", yuan(*costs.get_ref())))
                 .at(&cx.loaded.source, costs.span())
                 .label("事业单位此项应为 0 或不填")
                 .hint("机关运行经费只适用于行政单位和参照公务员法管理的事业单位；检查 kind 或删去此项")
@@ -157,10 +161,10 @@ fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
     let p = &cx.budget.procurement;
     let input = &cx.loaded.data.procurement;
     if let Some(sme) = &input.sme_reserved {
-        exceeds(cx, diags, "N7", sme, p.total(), "面向中小企业预留金额", "政府采购预算合计", Place::Procurement);
+        exceeds(cx, diags, Code::N7, sme, p.total(), "面向中小企业预留金额", "政府采购预算合计", Place::Procurement);
     }
     if let Some(small) = &input.small_micro_reserved {
-        exceeds(cx, diags, "N7", small, p.sme_reserved, "预留给小微企业金额", "面向中小企业预留金额", Place::Procurement);
+        exceeds(cx, diags, Code::N7, small, p.sme_reserved, "预留给小微企业金额", "面向中小企业预留金额", Place::Procurement);
     }
 }
 
@@ -168,22 +172,25 @@ fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
 fn check_performance_coverage(cx: &Context, diags: &mut Diagnostics) {
     let project_total = cx.budget.ledger.total(|_, k| k == Kind::Project).total();
     let perf = &cx.loaded.data.performance;
-    exceeds(cx, diags, "N8", &perf.amount, project_total, "绩效目标涉及项目预算资金", "项目支出合计", Place::Performance);
+    exceeds(cx, diags, Code::N8, &perf.amount, project_total, "绩效目标涉及项目预算资金", "项目支出合计", Place::Performance);
     let amount = *perf.amount.get_ref();
     if amount < project_total {
         diags.push(
-            Diagnostic::warning("N8", format!("绩效目标涉及项目预算资金 {} 元少于项目支出合计 {} 元", yuan(amount), yuan(project_total)))
-                .at(&cx.loaded.source, perf.amount.span())
-                .label(format!("未覆盖 {} 元", yuan(project_total - amount)))
-                .hint("若部分项目无需编报绩效目标可忽略；否则补齐金额")
-                .place(Place::Performance),
+            Diagnostic::warning(
+                Code::N8,
+                format!("绩效目标涉及项目预算资金 {} 元少于项目支出合计 {} 元", yuan(amount), yuan(project_total)),
+            )
+            .at(&cx.loaded.source, perf.amount.span())
+            .label(format!("未覆盖 {} 元", yuan(project_total - amount)))
+            .hint("若部分项目无需编报绩效目标可忽略；否则补齐金额")
+            .place(Place::Performance),
         );
     }
     let described: Amount = cx.budget.project_funds.iter().map(|f| f.appropriation).sum();
     if described > amount {
         diags.push(
             Diagnostic::error(
-                "N8",
+                Code::N8,
                 format!("第七章所列项目的当年财政拨款合计 {} 元超过绩效目标涉及项目预算资金 {} 元", yuan(described), yuan(amount)),
             )
             .at(&cx.loaded.source, perf.amount.span())
@@ -195,7 +202,7 @@ fn check_performance_coverage(cx: &Context, diags: &mut Diagnostics) {
     let listed = cx.loaded.data.projects.len();
     if (perf.projects as usize) < listed {
         diags.push(
-            Diagnostic::error("N8", format!("编报绩效目标的项目数 {} 少于第七章所列的 {listed} 个项目", perf.projects))
+            Diagnostic::error(Code::N8, format!("编报绩效目标的项目数 {} 少于第七章所列的 {listed} 个项目", perf.projects))
                 .at_opt(&cx.loaded.source, cx.fields.entry("performance.projects"))
                 .hint("项目数应不少于有绩效目标申报表的项目")
                 .place(Place::Performance),
@@ -211,13 +218,13 @@ fn check_coverage_claim(cx: &Context, amount: Amount, project_total: Amount, dia
     let place = |d: Diagnostic| d.at(&cx.loaded.source, typed.span()).place(Place::Performance);
     let Ok(claimed) = parsed else {
         diags.push(place(
-            Diagnostic::error("N12", format!("覆盖比例“{text}”不是百分数")).hint("写成 coverage = \"100%\" 或删去（程序会自动计算）"),
+            Diagnostic::error(Code::N12, format!("覆盖比例“{text}”不是百分数")).hint("写成 coverage = \"100%\" 或删去（程序会自动计算）"),
         ));
         return;
     };
     let Some(derived) = crate::money::percent_share(amount, project_total, claimed.scale().max(2)) else {
         diags.push(place(
-            Diagnostic::error("N12", format!("项目支出合计为零，覆盖比例 {text} 无从计算"))
+            Diagnostic::error(Code::N12, format!("项目支出合计为零，覆盖比例 {text} 无从计算"))
                 .label("没有项目支出，就没有覆盖比例")
                 .hint("删去 coverage，或补上项目支出"),
         ));
@@ -227,7 +234,7 @@ fn check_coverage_claim(cx: &Context, amount: Amount, project_total: Amount, dia
         return;
     }
     diags.push(place(
-        Diagnostic::error("N12", format!("填写的覆盖比例 {text} 与推算的 {derived}% 不一致"))
+        Diagnostic::error(Code::N12, format!("填写的覆盖比例 {text} 与推算的 {derived}% 不一致"))
             .label(format!("{} 元 ÷ 项目支出 {} 元 = {derived}%", yuan(amount), yuan(project_total)))
             .hint("改正绩效目标涉及的项目预算资金，或删去 coverage（程序会自动计算）"),
     ));
@@ -241,7 +248,7 @@ fn check_vehicle_categories(cx: &Context, diags: &mut Diagnostics) {
             continue;
         }
         diags.push(
-            Diagnostic::error("N9", format!("车辆类别“{name}”不是规定的八类之一"))
+            Diagnostic::error(Code::N9, format!("车辆类别“{name}”不是规定的八类之一"))
                 .at(&cx.loaded.source, count.span())
                 .label("此类别的数量")
                 .hint(format!("可用类别：{}", VEHICLE_CATEGORIES.join("、")))
@@ -260,7 +267,7 @@ fn check_pension_heuristic(cx: &Context, diags: &mut Diagnostics) {
     }
     diags.push(
         Diagnostic::warning(
-            "H1",
+            Code::H1,
             format!("职业年金缴费 {} 元不是基本养老保险缴费 {} 元的一半", yuan(*annuity.get_ref()), yuan(*pension.get_ref())),
         )
         .at(&cx.loaded.source, annuity.span())
@@ -274,7 +281,7 @@ fn check_pension_heuristic(cx: &Context, diags: &mut Diagnostics) {
 fn exceeds(
     cx: &Context,
     diags: &mut Diagnostics,
-    code: &'static str,
+    code: Code,
     part: &Spanned<Amount>,
     whole: Amount,
     part_name: &str,

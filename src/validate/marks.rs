@@ -1,6 +1,7 @@
 //! Checks on every typed text of every kind of document, found from the file itself so no field
 //! is forgotten: placeholders (W1), web markup (W3) and impossible dates written in text (P2).
 
+use crate::diag::Code;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -49,7 +50,7 @@ fn placed(d: Diagnostic, place: &Option<Place>) -> Diagnostic {
 /// W1: template leftovers such as XX, 待填写 or 增加减少.
 fn check_placeholders(source: &SourceFile, field: &TextField, place: &Option<Place>, diags: &mut Diagnostics) {
     for mark in PLACEHOLDERS.iter().filter(|m| field.text.contains(**m)) {
-        let d = Diagnostic::error("W1", format!("{} 中有未替换的占位文字“{mark}”", field.name()))
+        let d = Diagnostic::error(Code::W1, format!("{} 中有未替换的占位文字“{mark}”", field.name()))
             .at(source, within(source, field.span.clone(), mark))
             .label("占位文字")
             .hint(if mark.starts_with("增加") {
@@ -64,7 +65,7 @@ fn check_placeholders(source: &SourceFile, field: &TextField, place: &Option<Pla
 /// W3: HTML tags and entities pasted into text.
 fn check_markup(source: &SourceFile, field: &TextField, place: &Option<Place>, diags: &mut Diagnostics) {
     let Some(mark) = MARKUP.iter().find(|m| field.text.contains(**m)) else { return };
-    let d = Diagnostic::error("W3", format!("{} 中有网页标记“{mark}”", field.name()))
+    let d = Diagnostic::error(Code::W3, format!("{} 中有网页标记“{mark}”", field.name()))
         .at(source, within(source, field.span.clone(), mark))
         .label("会原样印出")
         .hint("删去 <p>、</p> 等标记，只保留文字");
@@ -83,7 +84,7 @@ fn check_text_dates(source: &SourceFile, field: &TextField, place: &Option<Place
         if Date::new(y, m, d).is_some() {
             continue;
         }
-        let d = Diagnostic::error("P2", format!("{} 中的日期“{text}”不存在", field.name()))
+        let d = Diagnostic::error(Code::P2, format!("{} 中的日期“{text}”不存在", field.name()))
             .at(source, within(source, field.span.clone(), &text))
             .label("没有这一天")
             .hint("核对年、月、日（如 2 月最多 29 天，且只有闰年有 29 日）");
@@ -99,7 +100,7 @@ mod tests {
         let source = SourceFile::new("t.toml", text);
         let mut diags = Diagnostics::default();
         check_texts(&source, &Fields::of(&source), &|_| None, &mut diags);
-        diags.iter().map(|d| (d.code, d.line_col.unwrap())).collect()
+        diags.iter().map(|d| (d.code.as_str(), d.line_col.unwrap())).collect()
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Chapter 七 checks: the 申报表 money block, dates, indicator targets, text against form (N10).
 
+use crate::diag::Code;
 use std::sync::LazyLock;
 
 use super::common::{TargetRow, check_target, too_large};
@@ -36,7 +37,7 @@ fn check_money_block(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostic
         if *typed.get_ref() != funds.annual() {
             diags.push(
                 Diagnostic::error(
-                    "P1",
+                    Code::P1,
                     format!(
                         "“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元",
                         p.name,
@@ -55,7 +56,7 @@ fn check_money_block(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostic
         if total < funds.annual() {
             diags.push(
                 Diagnostic::error(
-                    "P1",
+                    Code::P1,
                     format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual())),
                 )
                 .at(&cx.loaded.source, typed.span())
@@ -75,7 +76,7 @@ fn check_goal_years(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics
     if from.get_ref() > to.get_ref() || !covers {
         let range = format!("{}年-{}年", from.get_ref(), to.get_ref());
         diags.push(
-            Diagnostic::error("P8", format!("“{}”项目总体目标的年度 {range} 不合理", p.name))
+            Diagnostic::error(Code::P8, format!("“{}”项目总体目标的年度 {range} 不合理", p.name))
                 .at(&cx.loaded.source, from.span())
                 .label(format!("计划开始日期为 {}", f.start.get_ref()))
                 .hint("goal_from 不晚于 goal_to，且包含计划开始日期所在年度")
@@ -99,7 +100,7 @@ fn check_dates(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
         }
         diags.push(
             Diagnostic::warning(
-                "P3",
+                Code::P3,
                 format!("“{}”实施周期写作“{}”，申报表日期为 {} 至 {}", p.name, &c[0], p.form.start.get_ref(), p.form.end.get_ref()),
             )
             .at_opt(src, cx.fields.find_in(src, &format!("project[{i}].period[{j}]"), &c[0]))
@@ -117,7 +118,7 @@ fn check_targets(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
         let Some(Target::Quantity { unit, .. }) = check_target(&cx.loaded.source, &row, diags) else { continue };
         if ind.name.ends_with('率') && unit != "%" {
             diags.push(
-                Diagnostic::warning("P5", format!("指标“{}”是比率，单位却是“{unit}”", ind.name))
+                Diagnostic::warning(Code::P5, format!("指标“{}”是比率，单位却是“{unit}”", ind.name))
                     .at(&cx.loaded.source, ind.target.span())
                     .label("比率通常以 % 计")
                     .hint("核对指标名称与单位")
@@ -149,7 +150,7 @@ fn check_budget_text(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostic
         }
         diags.push(
             Diagnostic::warning(
-                "N10",
+                Code::N10,
                 format!("“{}”年度预算安排写“{}”，申报表当年财政拨款为 {}万元", p.name, &last[0], wan(funds.appropriation)),
             )
             .at_opt(src, at)

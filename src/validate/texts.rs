@@ -4,6 +4,7 @@ use super::Context;
 use super::fields::{TextField, within};
 use super::marks::check_texts;
 use crate::derive::Wording;
+use crate::diag::Code;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
 /// Runs every wording check.
@@ -43,7 +44,7 @@ fn check_wording(cx: &Context, diags: &mut Diagnostics) {
     }
     let src = &cx.loaded.source;
     for f in cx.fields.texts().iter().filter(|f| f.text.contains("本部门")) {
-        let d = Diagnostic::warning("W2", format!("单位预算的 {} 中出现“本部门”", f.name()))
+        let d = Diagnostic::warning(Code::W2, format!("单位预算的 {} 中出现“本部门”", f.name()))
             .at(src, within(src, f.span.clone(), "本部门"))
             .label("应为“本单位”")
             .hint("wording = \"单位\" 时全文统一用“本单位”");
@@ -76,7 +77,7 @@ fn check_sentence_ends(cx: &Context, diags: &mut Diagnostics) {
         if !ends || !SENTENCE_PARTS.contains(&f.name().as_str()) {
             continue;
         }
-        let d = Diagnostic::warning("W4", format!("{} 以标点结尾，句子会出现重复标点", f.name()))
+        let d = Diagnostic::warning(Code::W4, format!("{} 以标点结尾，句子会出现重复标点", f.name()))
             .at(&cx.loaded.source, within(&cx.loaded.source, f.span.clone(), &f.text))
             .hint("去掉末尾的标点，句号由程序添加");
         diags.push(match place_of(cx, f) {
@@ -96,7 +97,7 @@ fn check_missing_reasons(cx: &Context, diags: &mut Diagnostics) {
         let missing = line.reason.as_deref().is_none_or(|r| r.trim().is_empty());
         if changed && missing {
             diags.push(
-                Diagnostic::error("R1", format!("科目 {code} 比上年有增减，但没有填写原因"))
+                Diagnostic::error(Code::R1, format!("科目 {code} 比上年有增减，但没有填写原因"))
                     .at(&cx.loaded.source, line.code.span())
                     .label("这一条缺少 reason")
                     .hint("在这条 [[function]] 中加上 reason = \"……\"（句子“主要原因是：……”的内容）")
@@ -113,7 +114,7 @@ fn check_glossary_level(cx: &Context, diags: &mut Diagnostics) {
         return;
     }
     diags.push(
-        Diagnostic::warning("L1", format!("名词解释用“{}”，而本文件是{}预算", unit.glossary_level, unit.level.get_ref()))
+        Diagnostic::warning(Code::L1, format!("名词解释用“{}”，而本文件是{}预算", unit.glossary_level, unit.level.get_ref()))
             .at_opt(&cx.loaded.source, cx.fields.entry("unit.glossary_level"))
             .label("级次用语")
             .hint(format!("通常应为 glossary_level = \"{}\"", unit.level.get_ref()))
@@ -130,7 +131,7 @@ fn check_purpose_style(cx: &Context, diags: &mut Diagnostics) {
     }
     let (i, first) = lines.iter().enumerate().find(|(_, l)| l.purpose_sentence).expect("counted above");
     diags.push(
-        Diagnostic::warning("S1", format!("{} 条科目说明用“。主要用于”，其余用“，主要用于”", separate))
+        Diagnostic::warning(Code::S1, format!("{} 条科目说明用“。主要用于”，其余用“，主要用于”", separate))
             .at_opt(&cx.loaded.source, cx.fields.entry(&format!("function[{i}].purpose_sentence")))
             .hint("全文统一更规范；如需与已发布文本一致可忽略")
             .place(Place::Item(first.code.get_ref().clone())),

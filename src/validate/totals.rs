@@ -1,5 +1,6 @@
 //! Figures the user typed although they can be derived: each must equal its derivation.
 
+use crate::diag::Code;
 use toml::Spanned;
 
 use super::common::too_large;
@@ -22,18 +23,18 @@ fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
     let all = b.ledger.total(|_, _| true);
     let (personnel, public) = b.economic_totals();
     let appropriation = b.change_of(|s, _| s.is_appropriation());
-    let checks: [(&Option<Spanned<Amount>>, Amount, &'static str, &str, Place); 11] = [
-        (&t.income, all.total(), "I4", "收入总计", Place::Table(1)),
-        (&t.appropriation, appropriation.current, "I2", "财政拨款收入", Place::Table(1)),
-        (&t.other, all.of_source(Source::Other), "I5", "其他收入合计", Place::Table(2)),
-        (&t.general, all.of_source(Source::General), "X6", "一般公共预算支出合计", Place::Table(5)),
-        (&t.basic, all.of_kind(Kind::Basic), "I7", "基本支出合计", Place::Table(3)),
-        (&t.project, all.of_kind(Kind::Project), "I7", "项目支出合计", Place::Table(3)),
-        (&t.personnel, personnel, "I10", "人员经费合计", Place::Table(8)),
-        (&t.public, public, "I10", "公用经费合计", Place::Table(8)),
-        (&t.three_public, b.three_public.total().current, "I11", "“三公”经费合计", Place::Table(9)),
-        (&t.procurement, b.procurement.total(), "N7", "政府采购预算合计", Place::Procurement),
-        (&t.prior_appropriation, appropriation.prior, "N5", "上年财政拨款预算执行数", Place::Narrative),
+    let checks: [(&Option<Spanned<Amount>>, Amount, Code, &str, Place); 11] = [
+        (&t.income, all.total(), Code::I4, "收入总计", Place::Table(1)),
+        (&t.appropriation, appropriation.current, Code::I2, "财政拨款收入", Place::Table(1)),
+        (&t.other, all.of_source(Source::Other), Code::I5, "其他收入合计", Place::Table(2)),
+        (&t.general, all.of_source(Source::General), Code::X6, "一般公共预算支出合计", Place::Table(5)),
+        (&t.basic, all.of_kind(Kind::Basic), Code::I7, "基本支出合计", Place::Table(3)),
+        (&t.project, all.of_kind(Kind::Project), Code::I7, "项目支出合计", Place::Table(3)),
+        (&t.personnel, personnel, Code::I10, "人员经费合计", Place::Table(8)),
+        (&t.public, public, Code::I10, "公用经费合计", Place::Table(8)),
+        (&t.three_public, b.three_public.total().current, Code::I11, "“三公”经费合计", Place::Table(9)),
+        (&t.procurement, b.procurement.total(), Code::N7, "政府采购预算合计", Place::Procurement),
+        (&t.prior_appropriation, appropriation.prior, Code::N5, "上年财政拨款预算执行数", Place::Narrative),
     ];
     for (typed, derived, code, name, place) in checks {
         let Some(typed) = typed else { continue };
@@ -73,7 +74,7 @@ fn check_vehicle_total(cx: &Context, diags: &mut Diagnostics) {
         return;
     }
     diags.push(
-        Diagnostic::error("N9", format!("填写的车辆合计 {} 辆与各类别之和 {sum} 辆不一致", typed.get_ref()))
+        Diagnostic::error(Code::N9, format!("填写的车辆合计 {} 辆与各类别之和 {sum} 辆不一致", typed.get_ref()))
             .at(&cx.loaded.source, typed.span())
             .label(format!("各类别之和为 {sum}"))
             .hint("核对 [assets] vehicles 中各类别的数量")
@@ -91,7 +92,7 @@ fn check_function_names(cx: &Context, diags: &mut Diagnostics) {
         }
         diags.push(
             Diagnostic::error(
-                "D8",
+                Code::D8,
                 format!(
                     "科目 {} 的名称“{}”与 {} 年科目目录中的“{expected}”不一致",
                     line.code.get_ref(),
@@ -116,7 +117,7 @@ fn check_glossary_terms(cx: &Context, diags: &mut Diagnostics) {
         }
         let known: Vec<&str> = catalog.glossary.keys().map(String::as_str).collect();
         diags.push(
-            Diagnostic::error("D9", format!("名词解释“{}”不在 {} 年目录中", term.get_ref(), catalog.year))
+            Diagnostic::error(Code::D9, format!("名词解释“{}”不在 {} 年目录中", term.get_ref(), catalog.year))
                 .at(&cx.loaded.source, term.span())
                 .label("未知的名词")
                 .hint(format!("可选：{}", known.join("、")))

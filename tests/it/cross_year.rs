@@ -50,7 +50,7 @@ fn project(this: &str, prev: &str) -> (tempfile::TempDir, PathBuf) {
 fn findings(root: &Path) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let loaded = load_unit_year(&Project::new(root), UNIT, "2024").unwrap_or_else(|e| panic!("{:?}", e.0));
     let all: Vec<Diagnostic> = gen_budget::pipeline::check(&loaded, &common::templates()).diagnostics.iter().cloned().collect();
-    let cross = all.iter().filter(|d| d.code.starts_with('Y')).cloned().collect();
+    let cross = all.iter().filter(|d| d.code.as_str().starts_with('Y')).cloned().collect();
     (all, cross)
 }
 
@@ -87,7 +87,7 @@ fn the_shipped_units_gain_no_cross_year_finding() {
     for (unit, year) in [(UNIT, "2024"), ("安亭城运", "2024"), ("松江城运", "2022")] {
         let Ok(loaded) = load_unit_year(&common::project(), unit, year) else { continue };
         let found = gen_budget::pipeline::check(&loaded, &common::templates()).diagnostics;
-        assert!(found.iter().all(|d| !d.code.starts_with('Y')), "{unit} {year}: {:#?}", found.0);
+        assert!(found.iter().all(|d| !d.code.as_str().starts_with('Y')), "{unit} {year}: {:#?}", found.0);
     }
 }
 
@@ -151,7 +151,7 @@ fn a_new_item_without_prior_is_listed_at_its_function_entry() {
     let new: Vec<&Diagnostic> = found.iter().filter(|d| d.message.starts_with("科目 2210201")).collect();
     assert_eq!(new.len(), 1, "{found:#?}");
     let d = new[0];
-    assert_eq!((d.code, d.severity), ("Y3", Severity::Warning));
+    assert_eq!((d.code.as_str(), d.severity), ("Y3", Severity::Warning));
     assert_eq!(d.message, "科目 2210201 为本年新增（2023 年文件中没有此项）：请核对编制说明的措辞（新增安排……）");
     assert_eq!(d.line_col, Some(position(&this, "code = \"2210201\"", "\"2210201\"")));
     assert_eq!(d.place, Some(gen_budget::diag::Place::Item("2210201".into())));

@@ -86,7 +86,7 @@ proptest! {
                 l.catalog = catalog;
                 let _ = gen_budget::pipeline::check(&l, templates());
             }
-            Err(found) => prop_assert!(found.iter().all(|d| d.code.starts_with('T') && d.line_col.is_some())),
+            Err(found) => prop_assert!(found.iter().all(|d| d.code.as_str().starts_with('T') && d.line_col.is_some())),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Where each template set's files come from: the binary's built-in table and the project's
 //! `templates/`, looked up in the same order the renderer uses.
 
+use gen_budget::diag::Code;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -128,9 +129,9 @@ impl Catalog {
     fn read(&self, path: &Path) -> Result<String, Diagnostic> {
         let root = self.dir.parent().unwrap_or(&self.dir);
         if let Some(d) = outside_root(root, path).or_else(|| not_regular(path)) {
-            return Err(d.with_code("C2"));
+            return Err(d.with_code(Code::C2));
         }
-        std::fs::read_to_string(path).map_err(|e| Diagnostic::error("C2", format!("无法读取模板：{}", io_reason(&e))).in_file(path))
+        std::fs::read_to_string(path).map_err(|e| Diagnostic::error(Code::C2, format!("无法读取模板：{}", io_reason(&e))).in_file(path))
     }
 }
 
@@ -152,5 +153,5 @@ fn is_template(path: &Path) -> bool {
 /// C2: the templates folder cannot be walked.
 fn walk_error(dir: &Path, e: &walkdir::Error) -> Diagnostic {
     let why = e.io_error().map_or_else(|| "目录中有循环的符号链接".to_string(), io_reason);
-    Diagnostic::error("C2", format!("无法读取模板目录：{why}")).in_file(e.path().unwrap_or(dir))
+    Diagnostic::error(Code::C2, format!("无法读取模板目录：{why}")).in_file(e.path().unwrap_or(dir))
 }

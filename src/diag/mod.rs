@@ -8,6 +8,10 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::model::SourceFile;
 
+mod codes;
+
+pub use codes::{Code, ExitClass, Kind};
+
 /// How bad a finding is: errors block a release, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -38,7 +42,7 @@ pub enum Place {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub file: Option<PathBuf>,
     pub span: Option<Range<usize>>,
@@ -54,7 +58,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error with no location yet.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
             code,
@@ -71,12 +75,12 @@ impl Diagnostic {
     }
 
     /// A warning with no location yet.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self { severity: Severity::Warning, ..Self::error(code, message) }
     }
 
     /// The same finding under another code (a shared check used by several stages).
-    pub fn with_code(mut self, code: &'static str) -> Self {
+    pub fn with_code(mut self, code: Code) -> Self {
         self.code = code;
         self
     }
@@ -157,7 +161,7 @@ impl Diagnostic {
             Severity::Error => Level::ERROR.with_name("错误"),
             Severity::Warning => Level::WARNING.with_name("警告"),
         };
-        let title = level.primary_title(&self.message).id(self.code);
+        let title = level.primary_title(&self.message).id(self.code.as_str());
         // Without a snippet the origin line carries the position itself (`file:line:col`).
         let path = if self.sheet.is_some() || source.is_none() || self.span.is_none() {
             self.location()
