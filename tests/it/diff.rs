@@ -26,7 +26,7 @@ fn diff_with(edit: impl FnOnce(&str) -> String) -> Changes {
 }
 
 fn diff_in(root: &Path, edit: impl FnOnce(&str) -> String) -> Changes {
-    let project = Project::new(&root);
+    let project = Project::new(root);
     let templates = common::templates();
     let path = root.join(FLAGSHIP);
     let old = Edition::from_file(&project, &templates, "普陀城运", "2024", &path).expect("the shipped file loads");

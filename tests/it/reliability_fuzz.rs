@@ -225,11 +225,11 @@ fn all_figures(i: usize, amount: &str, adjusted: &str) -> String {
 
 #[test]
 fn every_figure_at_the_bound_at_once_is_computed_or_refused_never_a_panic() {
-    for i in 0..FILES.len() {
+    for (i, file) in FILES.iter().enumerate() {
         let outcome = run(i, all_figures(i, "\"999999999999999.99\"", "\"999999999999999.99\""));
-        assert!(outcome.is_some(), "{:?}: figures at the bound load", FILES[i]);
+        assert!(outcome.is_some(), "{file:?}: figures at the bound load");
         let outcome = run(i, all_figures(i, "\"999999999999999.99\"", "\"0.01\""));
-        assert!(outcome.is_some(), "{:?}", FILES[i]);
+        assert!(outcome.is_some(), "{file:?}");
     }
     // Points at the bound over a budget of 0.01 for every project: each score overflows (T7).
     let text = all_figures(2, "\"999999999999999.99\"", "\"0.01\"")

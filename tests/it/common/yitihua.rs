@@ -131,7 +131,7 @@ impl Sheet {
                 let text = |c: u16| self.cells.get(&(r, c)).and_then(Value::trimmed).unwrap_or("");
                 let same = parts.iter().enumerate().all(|(c, p)| text(c as u16) == *p);
                 let next = text(parts.len() as u16);
-                same && !(!next.is_empty() && next.chars().all(|ch| ch.is_ascii_digit()))
+                same && (next.is_empty() || !next.chars().all(|ch| ch.is_ascii_digit()))
             })
             .map(|r| r + 1)
     }
@@ -1034,7 +1034,7 @@ fn class_split(budget: &Budget) -> BTreeMap<String, (Decimal, Decimal)> {
     let typed: Decimal = public.values().copied().sum();
     let mut rest = (budget.economic_totals().1.yuan() - typed).max(Decimal::ZERO);
     let mut order = basic.clone();
-    order.sort_by(|a, b| b.1.cmp(&a.1));
+    order.sort_by_key(|b| std::cmp::Reverse(b.1));
     for (code, amount) in order {
         let have = public.entry(code).or_default();
         let take = rest.min(amount - *have).max(Decimal::ZERO);
