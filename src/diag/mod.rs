@@ -59,10 +59,21 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error with no location yet.
     pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message.into())
+    }
+
+    /// A warning with no location yet.
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message.into())
+    }
+
+    /// A finding of a severity README lists for its code (checked in debug builds).
+    fn new(severity: Severity, code: Code, message: String) -> Self {
+        debug_assert!(code.allows(severity), "README lists no {severity:?} row for {code}");
         Self {
-            severity: Severity::Error,
+            severity,
             code,
-            message: message.into(),
+            message,
             file: None,
             span: None,
             line_col: None,
@@ -74,13 +85,9 @@ impl Diagnostic {
         }
     }
 
-    /// A warning with no location yet.
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(code, message) }
-    }
-
     /// The same finding under another code (a shared check used by several stages).
     pub fn with_code(mut self, code: Code) -> Self {
+        debug_assert!(code.allows(self.severity), "README lists no {:?} row for {code}", self.severity);
         self.code = code;
         self
     }
