@@ -9,8 +9,10 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::model::SourceFile;
 
 mod codes;
+mod sources;
 
 pub use codes::{Code, ExitClass, Kind};
+pub use sources::Sources;
 
 /// How bad a finding is: errors block a release, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,6 +56,8 @@ pub struct Diagnostic {
     pub sheet: Option<String>,
     /// Cell of that sheet in A1 notation, e.g. `E20`.
     pub cell: Option<String>,
+    /// A Typst finding's generated source (its key in [`Sources`]) and line there.
+    pub generated: Option<(PathBuf, usize)>,
 }
 
 impl Diagnostic {
@@ -82,6 +86,7 @@ impl Diagnostic {
             place: None,
             sheet: None,
             cell: None,
+            generated: None,
         }
     }
 
