@@ -7,6 +7,7 @@ mod changes_page;
 mod cli;
 mod common;
 mod cross_year;
+mod diagnostics_draft;
 mod diagnostics_multi;
 mod diagnostics_readme;
 mod diff;
