@@ -10,6 +10,7 @@ mod cross_year;
 mod diagnostics_draft;
 mod diagnostics_multi;
 mod diagnostics_readme;
+mod diagnostics_snapshots;
 mod diff;
 mod escaping;
 mod evaluation;
