@@ -2,10 +2,16 @@
 
 use std::process::ExitCode;
 
-use gen_budget::load::Project;
-use gen_budget::pipeline::build_unit;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 
-use super::{build_options, print_diagnostics, report, setup, usage};
+use gen_budget::diag::{Diagnostics, Sources};
+use gen_budget::load::Project;
+use gen_budget::output::write_files;
+use gen_budget::pipeline::{build_unit, file_name};
+use gen_budget::typeset::{generated_key, name_kept_source};
+
+use super::{build_options, print_diagnostics, report, report_kept, setup, usage};
 use crate::cli::BuildArgs;
 
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -25,6 +31,30 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(diags) => report(&diags),
+        Err(mut diags) => {
+            let kept = if args.draft { keep_refused_sources(&project, unit, year, &mut diags) } else { Vec::new() };
+            report_kept(&diags, &kept)
+        }
     }
+}
+
+/// A draft Typst refused: each generated source it refused is written where the draft PDF would
+/// be (`out/<年>/<单位>/<标题>（草稿）.typ`) and its findings name that file and line.
+fn keep_refused_sources(project: &Project, unit: &str, year: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut kept = Vec::new();
+    let keys: BTreeSet<PathBuf> = diags.iter().filter_map(|d| d.generated.as_ref().map(|(k, _)| k.clone())).collect();
+    for key in keys {
+        let Some(source) = Sources::run().get(&key) else { continue };
+        let prefix = generated_key(&format!("{unit}-{year}-")).display().to_string();
+        let Some(title) = key.to_str().and_then(|k| k.strip_prefix(&prefix)) else { continue };
+        let typ = project.out().join(year).join(unit).join(format!("{}（草稿）.typ", file_name(title)));
+        match write_files(&project.out(), &[(typ.clone(), source.text.clone().into_bytes())]) {
+            Ok(()) => {
+                name_kept_source(&mut diags.0, &key, &typ);
+                kept.push(typ);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    kept
 }

@@ -15,7 +15,6 @@ use std::sync::Arc;
 
 use gen_budget::diag::{Diagnostic, Diagnostics};
 use gen_budget::load::Project;
-use gen_budget::model::SourceFile;
 use gen_budget::pipeline::{BuildOptions, Mode};
 use gen_budget::render::Templates;
 use gen_budget::typeset::Engine;
@@ -77,9 +76,19 @@ pub fn targets(
 
 /// Prints every diagnostic, says nothing was written, and picks the exit status.
 pub fn report(diags: &Diagnostics) -> ExitCode {
+    report_kept(diags, &[])
+}
+
+/// As [`report`]; `kept` names the generated sources a refused draft wrote to look into.
+pub fn report_kept(diags: &Diagnostics, kept: &[std::path::PathBuf]) -> ExitCode {
     print_diagnostics(diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    eprintln!("共 {errors} 个错误，未写入任何文件。");
+    if kept.is_empty() {
+        eprintln!("共 {errors} 个错误，未写入任何文件。");
+    } else {
+        let kept: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("共 {errors} 个错误，未生成 PDF；已写出生成的 Typst 源文件以便排查：{}", kept.join("、"));
+    }
     exit_status(diags)
 }
 
@@ -95,26 +104,14 @@ pub fn exit_status(diags: &Diagnostics) -> ExitCode {
     }
 }
 
-/// Renders each diagnostic with a snippet of the file it points into; each file is read once.
+/// Renders each diagnostic with a snippet of the text it points into, as the run parsed it.
 pub fn print_diagnostics(diags: &Diagnostics) {
-    let mut sources: std::collections::HashMap<std::path::PathBuf, Option<SourceFile>> = std::collections::HashMap::new();
     for d in diags.iter() {
-        let source = match (&d.file, &d.sheet) {
-            (Some(path), None) => sources.entry(path.clone()).or_insert_with(|| read_text(path)).as_ref(),
-            _ => None,
-        };
-        eprintln!("{}", d.render(source));
+        eprintln!("{}", render(d));
     }
 }
 
+/// One diagnostic as printed, its snippet from the run's store (never re-read from disk).
 pub fn render(d: &Diagnostic) -> String {
-    let source = d.file.as_ref().filter(|_| d.sheet.is_none()).and_then(|p| read_text(p));
-    d.render(source.as_ref())
-}
-
-/// A data file's text for its snippets; only regular files are read (never a FIFO or device).
-fn read_text(path: &std::path::Path) -> Option<SourceFile> {
-    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
-    let text = regular.then(|| std::fs::read_to_string(path).ok()).flatten()?;
-    Some(SourceFile::new(path, text))
+    gen_budget::diag::Sources::run().render(d)
 }

@@ -9,8 +9,10 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::model::SourceFile;
 
 mod codes;
+mod sources;
 
 pub use codes::{Code, ExitClass, Kind};
+pub use sources::Sources;
 
 /// How bad a finding is: errors block a release, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,15 +56,28 @@ pub struct Diagnostic {
     pub sheet: Option<String>,
     /// Cell of that sheet in A1 notation, e.g. `E20`.
     pub cell: Option<String>,
+    /// A Typst finding's generated source (its key in [`Sources`]) and line there.
+    pub generated: Option<(PathBuf, usize)>,
 }
 
 impl Diagnostic {
     /// An error with no location yet.
     pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message.into())
+    }
+
+    /// A warning with no location yet.
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message.into())
+    }
+
+    /// A finding of a severity README lists for its code (checked in debug builds).
+    fn new(severity: Severity, code: Code, message: String) -> Self {
+        debug_assert!(code.allows(severity), "README lists no {severity:?} row for {code}");
         Self {
-            severity: Severity::Error,
+            severity,
             code,
-            message: message.into(),
+            message,
             file: None,
             span: None,
             line_col: None,
@@ -71,16 +86,13 @@ impl Diagnostic {
             place: None,
             sheet: None,
             cell: None,
+            generated: None,
         }
-    }
-
-    /// A warning with no location yet.
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(code, message) }
     }
 
     /// The same finding under another code (a shared check used by several stages).
     pub fn with_code(mut self, code: Code) -> Self {
+        debug_assert!(code.allows(self.severity), "README lists no {:?} row for {code}", self.severity);
         self.code = code;
         self
     }

@@ -1,5 +1,7 @@
 //! Stage 1: find and read a unit-year's TOML and its catalogue into raw input types.
 
+pub(crate) mod literal;
+mod missing;
 mod parse;
 pub(crate) mod previous;
 
@@ -77,7 +79,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     }
     let bytes = fs::read(path).map_err(|err| unreadable(path, &err))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(path, text)),
+        Ok(text) => Ok(remembered(SourceFile::new(path, text))),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let line = err.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1;
@@ -86,6 +88,12 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
                 .hint("请以 UTF-8 编码保存该文件（如从 GBK 转换）"))
         }
     }
+}
+
+/// The source, kept in the run's store so its diagnostics print the text as read.
+fn remembered(source: SourceFile) -> SourceFile {
+    crate::diag::Sources::run().remember(&source);
+    source
 }
 
 fn unreadable(path: &Path, err: &std::io::Error) -> Diagnostic {
@@ -169,10 +177,11 @@ fn one(d: Diagnostic) -> Diagnostics {
 
 /// M1: values `import` marked for the person to fill; the first is pointed at, the rest listed.
 fn refuse_missing(source: &SourceFile) -> Result<(), Diagnostic> {
-    let spans = source.missing_values();
-    let Some(first) = spans.first() else { return Ok(()) };
+    let found = missing::values(source);
+    let Some((first, text)) = found.first() else { return Ok(()) };
+    let spans: Vec<&std::ops::Range<usize>> = found.iter().map(|(s, _)| s).collect();
     let lines: Vec<String> = spans.iter().map(|s| source.line_col(s.start).0.to_string()).collect();
-    let what = source.text[first.clone()].trim_matches('"').trim_start_matches(crate::model::MISSING).trim_start_matches('：').to_string();
+    let what = text.trim_start_matches(crate::model::MISSING).trim_start_matches('：').to_string();
     Err(Diagnostic::error(Code::M1, format!("导入后尚有 {} 处待补充，首处：{what}", spans.len()))
         .at(source, first.clone())
         .label("导出表中没有此项，需手工填写")

@@ -14,6 +14,8 @@ const MAX_FINDINGS: usize = 50;
 
 /// Parses TOML into `T`, turning every syntax and type error into a located diagnostic.
 pub fn parse_toml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostics> {
+    // Texts that never were a file on disk (a git revision's, a test's) get their snippets too.
+    crate::diag::Sources::run().remember(source);
     let (root, syntax) = DeTable::parse_recoverable(&source.text);
     if !syntax.is_empty() {
         let mut found: Vec<Diagnostic> = syntax.iter().take(MAX_FINDINGS).map(|e| diagnostic(source, e)).collect();

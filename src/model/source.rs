@@ -31,23 +31,4 @@ impl SourceFile {
         let col = self.text[line_start..offset].chars().count() + 1;
         (line, col)
     }
-
-    /// Byte ranges of the quoted `"待补充…"` values left to fill (comments skipped).
-    pub fn missing_values(&self) -> Vec<std::ops::Range<usize>> {
-        let needle = format!("\"{MISSING}");
-        let mut found = Vec::new();
-        let mut line_start = 0;
-        for line in self.text.split_inclusive('\n') {
-            let code = line.split('#').next().unwrap_or_default();
-            let mut from = 0;
-            while let Some(at) = code[from..].find(&needle) {
-                let start = from + at;
-                let end = code[start + 1..].find('"').map_or(code.len(), |e| start + e + 2);
-                found.push(line_start + start..line_start + end);
-                from = end;
-            }
-            line_start += line.len();
-        }
-        found
-    }
 }

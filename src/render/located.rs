@@ -12,13 +12,15 @@ pub(crate) fn builtin_path(name: &str) -> PathBuf {
     PathBuf::from(format!("（内置模板）{name}"))
 }
 
-/// The text of a template file as it was loaded, to place a snippet in it.
+/// The text of a template file as it was loaded (never re-read), to place a snippet in it.
 fn template_source(file: &FileEntry) -> (PathBuf, Option<String>) {
     if file.builtin {
         let text = super::templates::BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == file.path).map(|(_, t)| t.to_string());
         (builtin_path(&file.path), text)
     } else {
-        (PathBuf::from(&file.path), std::fs::read_to_string(&file.path).ok())
+        let path = PathBuf::from(&file.path);
+        let text = crate::diag::Sources::run().get(&path).map(|s| s.text.clone());
+        (path, text)
     }
 }
 

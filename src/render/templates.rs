@@ -295,6 +295,7 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
         let name = name.to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(path)
             .map_err(|e| Diagnostic::error(Code::C2, format!("无法读取模板：{}", io_reason(&e))).in_file(path))?;
+        crate::diag::Sources::run().remember_text(path, &text);
         found.push((name, text));
     }
     Ok(found)

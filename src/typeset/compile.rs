@@ -1,6 +1,7 @@
 //! Compiles generated Typst source, rejects missing glyphs, exports reproducible PDF.
 
 use crate::diag::Code;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use typst::WorldExt;
@@ -30,7 +31,7 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     let today = Datetime::from_ymd(year, 1, 1).expect("January 1st exists");
     let world = DocWorld::new(engine.clone(), source, today);
     let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned.output.map_err(|errs| errs.iter().map(|e| typst_error(&world, e)).collect::<Vec<_>>())?;
+    let document = warned.output.map_err(|errs| refused(&world, ident, &errs))?;
     let missing = missing_glyphs(&document);
     if !missing.is_empty() {
         return Err(vec![missing_glyph_error(&missing)]);
@@ -47,16 +48,36 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
         },
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| errs.iter().map(|e| typst_error(&world, e)).collect::<Vec<_>>())?;
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| refused(&world, ident, &errs))?;
     Ok(Compiled { document, pdf })
 }
 
+/// Where the run's store keeps a document's generated source: no file until a draft writes it.
+pub fn generated_key(ident: &str) -> PathBuf {
+    PathBuf::from(format!("（{GENERATED}）{ident}"))
+}
+
+/// Typst's errors as C3 findings; the generated source is kept so a draft can write it out.
+fn refused(world: &DocWorld, ident: &str, errs: &[typst::diag::SourceDiagnostic]) -> Vec<Diagnostic> {
+    let key = generated_key(ident);
+    crate::diag::Sources::run().remember_text(&key, world.source_text());
+    errs.iter().map(|e| typst_error(world, e, &key)).collect()
+}
+
 /// A Typst error points into generated source: named by the template line that wrote it.
-fn typst_error(world: &DocWorld, err: &typst::diag::SourceDiagnostic) -> Diagnostic {
+fn typst_error(world: &DocWorld, err: &typst::diag::SourceDiagnostic, key: &Path) -> Diagnostic {
+    let line = world.range(err.span).map(|r| world.source_text()[..r.start].matches('\n').count() + 1);
+    let mut d = located_error(world, err, line);
+    d.generated = line.map(|l| (key.to_path_buf(), l));
+    d
+}
+
+/// The C3 finding at the template line that wrote the generated `line`.
+fn located_error(world: &DocWorld, err: &typst::diag::SourceDiagnostic, line: Option<usize>) -> Diagnostic {
     let text = world.source_text();
     let range = world.range(err.span);
     let message = messages::typst(&err.message);
-    let generated = range.as_ref().map_or(String::new(), |r| format!("{GENERATED}第 {} 行", text[..r.start].matches('\n').count() + 1));
+    let generated = line.map_or(String::new(), |l| format!("{GENERATED}第 {l} 行"));
     let origin = range.as_ref().and_then(|r| source_map::locate(text, r.start).map(|o| (o, r.len())));
     let Some((origin, width)) = origin else {
         let place = if generated.is_empty() { String::new() } else { format!("（{generated}）") };
@@ -72,10 +93,12 @@ const TEMPLATE_HINT: &str = "这是模板错误：修改所指的模板行；删
 /// How a C3 message names the generated source; `name_kept_source` adds the file's path to it.
 const GENERATED: &str = "生成的 Typst 源文件";
 
-/// Names the kept generated source in C3 messages, for a draft that wrote it with `--keep-typ`.
-pub fn name_kept_source(diagnostics: &mut [Diagnostic], typ: &std::path::Path) {
-    for d in diagnostics.iter_mut().filter(|d| d.code == "C3") {
-        d.message = d.message.replace(GENERATED, &format!("{GENERATED} {} ", typ.display()));
+/// Names the written generated source and line in the C3 messages that came from `key`:
+/// `生成的 Typst 源文件 out/2024/单位/标题（草稿）.typ:120`.
+pub fn name_kept_source(diagnostics: &mut [Diagnostic], key: &Path, typ: &Path) {
+    for d in diagnostics.iter_mut() {
+        let Some(line) = d.generated.as_ref().filter(|(k, _)| k == key).map(|(_, l)| *l) else { continue };
+        d.message = d.message.replace(&format!("{GENERATED}第 {line} 行"), &format!("{GENERATED} {}:{line}", typ.display()));
     }
 }
 

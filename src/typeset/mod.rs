@@ -8,5 +8,5 @@ pub mod text;
 pub mod world;
 
 pub use crate::render::source_map::strip_markers;
-pub use compile::{Compiled, compile, name_kept_source};
+pub use compile::{Compiled, compile, generated_key, name_kept_source};
 pub use world::Engine;

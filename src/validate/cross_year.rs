@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use super::fields::header;
 use super::{Context, yuan};
 use crate::derive::Change;
 use crate::diag::{Diagnostic, Diagnostics, Place};
@@ -164,10 +163,9 @@ fn beyond_threshold(current: Amount, prior: Amount) -> bool {
     current.difference(prior).0 > limit
 }
 
-/// The key `key` inside `[text]`, else the table header.
+/// The key `key` inside `[text]` as parsed, else the table header.
 fn text_key(cx: &Context, key: &str) -> Option<Range<usize>> {
-    let table = header(&cx.loaded.source, "text")?;
-    cx.locate_after(table.end, &format!("{key} ")).map(|r| r.start..r.start + key.len()).or(Some(table))
+    cx.fields.key(&format!("text.{key}")).or_else(|| cx.fields.header("text"))
 }
 
 /// Y3: a 项 with an amount last year and none this year, or the other way round without `prior`.

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fields::{Fields, TextField, within};
+use super::fields::{Fields, TextField};
 use crate::derive::date::{Date, date_shaped};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::SourceFile;
@@ -51,7 +51,7 @@ fn placed(d: Diagnostic, place: &Option<Place>) -> Diagnostic {
 fn check_placeholders(source: &SourceFile, field: &TextField, place: &Option<Place>, diags: &mut Diagnostics) {
     for mark in PLACEHOLDERS.iter().filter(|m| field.text.contains(**m)) {
         let d = Diagnostic::error(Code::W1, format!("{} 中有未替换的占位文字“{mark}”", field.name()))
-            .at(source, within(source, field.span.clone(), mark))
+            .at(source, field.part(source, mark))
             .label("占位文字")
             .hint(if mark.starts_with("增加") {
                 "只写一个词：增加或减少（程序生成的句子会自动判断）"
@@ -66,7 +66,7 @@ fn check_placeholders(source: &SourceFile, field: &TextField, place: &Option<Pla
 fn check_markup(source: &SourceFile, field: &TextField, place: &Option<Place>, diags: &mut Diagnostics) {
     let Some(mark) = MARKUP.iter().find(|m| field.text.contains(**m)) else { return };
     let d = Diagnostic::error(Code::W3, format!("{} 中有网页标记“{mark}”", field.name()))
-        .at(source, within(source, field.span.clone(), mark))
+        .at(source, field.part(source, mark))
         .label("会原样印出")
         .hint("删去 <p>、</p> 等标记，只保留文字");
     diags.push(placed(d, place));
@@ -85,7 +85,7 @@ fn check_text_dates(source: &SourceFile, field: &TextField, place: &Option<Place
             continue;
         }
         let d = Diagnostic::error(Code::P2, format!("{} 中的日期“{text}”不存在", field.name()))
-            .at(source, within(source, field.span.clone(), &text))
+            .at(source, field.part(source, &text))
             .label("没有这一天")
             .hint("核对年、月、日（如 2 月最多 29 天，且只有闰年有 29 日）");
         diags.push(placed(d, place));

@@ -14,8 +14,6 @@ mod projects;
 mod texts;
 mod totals;
 
-use std::ops::Range;
-
 use crate::derive::Budget;
 use crate::diag::Diagnostics;
 use crate::load::Loaded;
@@ -32,18 +30,6 @@ pub struct Context<'a> {
     pub(crate) fields: fields::Fields,
     /// The unit's previous-year budget file, for the cross-year checks (Y1–Y4).
     pub(crate) previous: crate::load::previous::Previous,
-}
-
-impl Context<'_> {
-    /// The first occurrence of `needle` at or after byte `from`: the value inside one entry
-    /// (found from the entry's own key), not an earlier entry's or a comment's.
-    pub fn locate_after(&self, from: usize, needle: &str) -> Option<Range<usize>> {
-        let text = &self.loaded.source.text;
-        if needle.is_empty() || from > text.len() || !text.is_char_boundary(from) {
-            return None;
-        }
-        text[from..].find(needle).map(|start| from + start..from + start + needle.len())
-    }
 }
 
 /// Formats 元 for messages: `1,234.00`.

@@ -2,7 +2,6 @@
 //! before a sentence could print a zero for something the user never typed.
 
 use super::Context;
-use super::fields::header;
 use crate::derive::Kind;
 use crate::diag::Code;
 use crate::diag::{Diagnostic, Diagnostics, Place};
@@ -15,7 +14,7 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
     if cx.formats.total_prior && cx.loaded.data.last_year.is_none() {
         diags.push(
             Diagnostic::error(Code::D13, "缺少上年预算总额：本样式的编制说明要写“比上年增加/减少……”")
-                .in_file(&cx.loaded.source.path)
+                .at_opt(&cx.loaded.source, cx.fields.entry("unit.style").or_else(|| cx.fields.header("unit")))
                 .hint("加上 [last_year] total = <上年部门预算收支总额，元>")
                 .place(Place::Narrative),
         );
@@ -47,7 +46,7 @@ fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
             Code::D16,
             format!("[procurement] 缺少 {}：本样式要写“面向中小企业预留政府采购项目预算金额……”", missing.join("、")),
         )
-        .at_opt(src, header(src, "procurement"))
+        .at_opt(src, cx.fields.header("procurement"))
         .hint("填写面向中小企业、小型和微型企业预留的金额（元）；样式不写该句时可在 style.toml 设 [needs] reservations = false")
         .place(Place::Procurement),
     );
@@ -104,7 +103,7 @@ fn check_three_public_reasons(cx: &Context, diags: &mut Diagnostics) {
         if reason.trim().is_empty() {
             diags.push(
                 Diagnostic::error(Code::R1, format!("“三公”经费说明缺少 {name} 的原因"))
-                    .at_opt(&cx.loaded.source, header(&cx.loaded.source, "three_public.reasons"))
+                    .at_opt(&cx.loaded.source, cx.fields.header("three_public.reasons"))
                     .hint("每一项都要写“主要原因是……”的内容")
                     .place(Place::ThreePublic),
             );

@@ -1,7 +1,7 @@
 //! Wording checks on typed text: placeholders, markup, 部门/单位, punctuation, missing reasons.
 
 use super::Context;
-use super::fields::{TextField, within};
+use super::fields::TextField;
 use super::marks::check_texts;
 use crate::derive::Wording;
 use crate::diag::Code;
@@ -45,7 +45,7 @@ fn check_wording(cx: &Context, diags: &mut Diagnostics) {
     let src = &cx.loaded.source;
     for f in cx.fields.texts().iter().filter(|f| f.text.contains("本部门")) {
         let d = Diagnostic::warning(Code::W2, format!("单位预算的 {} 中出现“本部门”", f.name()))
-            .at(src, within(src, f.span.clone(), "本部门"))
+            .at(src, f.part(src, "本部门"))
             .label("应为“本单位”")
             .hint("wording = \"单位\" 时全文统一用“本单位”");
         diags.push(match place_of(cx, f) {
@@ -78,7 +78,7 @@ fn check_sentence_ends(cx: &Context, diags: &mut Diagnostics) {
             continue;
         }
         let d = Diagnostic::warning(Code::W4, format!("{} 以标点结尾，句子会出现重复标点", f.name()))
-            .at(&cx.loaded.source, within(&cx.loaded.source, f.span.clone(), &f.text))
+            .at(&cx.loaded.source, f.part(&cx.loaded.source, &f.text))
             .hint("去掉末尾的标点，句号由程序添加");
         diags.push(match place_of(cx, f) {
             Some(p) => d.place(p),

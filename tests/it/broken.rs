@@ -93,6 +93,7 @@ fn every_broken_input_is_located_and_nothing_is_written() {
     assert!(good.status.success(), "{}", String::from_utf8_lossy(&good.stderr));
     let before = snapshot(&root.join("out"));
     let mut failures = Vec::new();
+    let mut printed = Vec::new();
     for case in &corpus.case {
         let data = root.join(data_of(&case.unit));
         let original = std::fs::read_to_string(&data).unwrap();
@@ -105,6 +106,7 @@ fn every_broken_input_is_located_and_nothing_is_written() {
         let out = cmd.args([case.unit.as_str(), "2024", "--root"]).arg(&root).output().unwrap();
         std::fs::write(&data, &original).unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
+        printed.push((format!("{} {}", case.code, case.name), out.status.code(), stderr.to_string()));
         let expected_at = case.at.as_ref().map(|at| {
             let from = if case.at_from_start { 0 } else { first };
             let pos = patched[from..].find(at.as_str()).unwrap_or_else(|| panic!("{}: `at` not found", case.name)) + from;
@@ -125,4 +127,7 @@ fn every_broken_input_is_located_and_nothing_is_written() {
         assert_eq!(snapshot(&root.join("out")), before, "{}: out/ changed", case.name);
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), corpus.case.len(), failures.join("\n"));
+    for (name, exit, stderr) in &printed {
+        crate::diagnostics_snapshots::pin("broken", name, &root, *exit, stderr);
+    }
 }

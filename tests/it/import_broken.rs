@@ -679,7 +679,8 @@ fn check_written(case: &Case, root: &Path, before: &BTreeMap<PathBuf, Vec<u8>>, 
     compare_leaves(&expected_leaves(&original), &written_leaves(&imported.text)?)
 }
 
-/// Runs the CLI on a fresh root; checks the exit status and the printed code and place.
+/// Runs the CLI on a fresh root and pins what it printed; for a `cli` case checks the exit
+/// status and the printed code and place.
 fn check_cli(case: &Case) -> Result<(), String> {
     let (_dir, root, unit) = root_for(case.setup, case.unit);
     let (path, at) = make_file(case, &root);
@@ -694,6 +695,10 @@ fn check_cli(case: &Case) -> Result<(), String> {
     }
     let out = cmd.output().map_err(|e| format!("cannot run the CLI: {e}"))?;
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    crate::diagnostics_snapshots::pin("import", case.name, &root, out.status.code(), &String::from_utf8_lossy(&out.stderr));
+    if !case.cli {
+        return Ok(());
+    }
     if out.status.code() != Some(case.exit) {
         return Err(format!("CLI exit {:?}, expected {}:\n{text}", out.status.code(), case.exit));
     }
@@ -720,9 +725,7 @@ fn broken_workbooks_are_reported_at_their_cell() {
         if let Err(why) = check_library(case) {
             failures.push(format!("{} (library): {why}", case.name));
         }
-        if case.cli
-            && let Err(why) = check_cli(case)
-        {
+        if let Err(why) = check_cli(case) {
             failures.push(format!("{} (CLI): {why}", case.name));
         }
     }

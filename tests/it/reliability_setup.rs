@@ -100,13 +100,17 @@ fn cases() -> Vec<Case> {
             Some("templates/budget/tables/t2.typ:9:4"),
             BUILD,
         ),
-        case(
-            "typst_error_in_a_draft",
-            |r| line(r, COVER, 3, "  #panic(\"封面坏了\")"),
-            "C3",
-            Some("templates/budget/cover.typ:3:4"),
-            &["普陀城运", "2024", "--draft", "--keep-typ"],
-        ),
+        // A refused draft writes its generated source where the PDF would be, to look into.
+        Case {
+            written: &["2024/普陀城运/上海市普陀区2024年区级部门预算（草稿）.typ"],
+            ..case(
+                "typst_error_in_a_draft",
+                |r| line(r, COVER, 3, "  #panic(\"封面坏了\")"),
+                "C3",
+                Some("templates/budget/cover.typ:3:4"),
+                &["普陀城运", "2024", "--draft", "--keep-typ"],
+            )
+        },
         case(
             "style_bad_value_type",
             |r| style(r, "[tables]\ndecimals = \"two\"\n"),

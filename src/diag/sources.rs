@@ -1,0 +1,80 @@
+//! Every text a run parsed, by path, so a diagnostic's snippet shows the text its span was found
+//! in — never a file re-read from disk, which may have changed or may not be a file at all.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::Diagnostic;
+use crate::model::SourceFile;
+
+/// The texts of one process: data files, catalogues, templates, `style.toml`, generated Typst.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Mutex<HashMap<PathBuf, Arc<SourceFile>>>,
+}
+
+impl Sources {
+    /// The store the loaders, the template reader and the compile step fill.
+    pub fn run() -> &'static Sources {
+        static RUN: OnceLock<Sources> = OnceLock::new();
+        RUN.get_or_init(Sources::default)
+    }
+
+    /// Keeps `source` as parsed; a later parse of the same path replaces it.
+    pub fn remember(&self, source: &SourceFile) {
+        let kept = Arc::new(SourceFile::new(&source.path, source.text.clone()));
+        self.lock().insert(source.path.clone(), kept);
+    }
+
+    /// Keeps a text read under `path` (a template, a generated source).
+    pub fn remember_text(&self, path: &Path, text: &str) {
+        self.remember(&SourceFile::new(path, text));
+    }
+
+    /// The text kept under `path`, if the run parsed one.
+    pub fn get(&self, path: &Path) -> Option<Arc<SourceFile>> {
+        self.lock().get(path).cloned()
+    }
+
+    /// Renders `d` with a snippet of the text it points into, as kept (a workbook has none).
+    pub fn render(&self, d: &Diagnostic) -> String {
+        let source = d.file.as_deref().filter(|_| d.sheet.is_none()).and_then(|p| self.get(p));
+        d.render(source.as_deref())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Arc<SourceFile>>> {
+        // A panic elsewhere while holding the lock leaves the map whole: keep using it.
+        self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+
+    #[test]
+    fn the_snippet_is_the_text_as_parsed_not_as_on_disk_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        std::fs::write(&path, "year = 2024\nname = \"旧\"\n").unwrap();
+        let source = crate::load::read_source(&path).unwrap();
+        std::fs::write(&path, "changed = true\n").unwrap();
+        let d = Diagnostic::error(Code::T1, "测试").at(&source, 19..24);
+        let shown = Sources::run().render(&d);
+        assert!(shown.contains("name = \"旧\""), "{shown}");
+        assert!(!shown.contains("changed"), "{shown}");
+    }
+
+    #[test]
+    fn a_path_never_parsed_prints_without_snippet() {
+        let store = Sources::default();
+        let source = SourceFile::new("/nowhere/b.toml", "x = 1\n");
+        let d = Diagnostic::error(Code::T1, "测试").at(&source, 4..5);
+        let shown = store.render(&d);
+        assert!(shown.contains("/nowhere/b.toml:1:5") && !shown.contains("x = 1"), "{shown}");
+        store.remember(&source);
+        assert!(store.render(&d).contains("x = 1"));
+    }
+}
