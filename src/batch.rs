@@ -231,7 +231,9 @@ fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: 
 /// Everything the documents depend on: data, catalogue, templates, fonts, options and program.
 fn input_hash(documents: &[Document], engine: &Engine, templates: &Templates, build: &BuildOptions) -> String {
     // `xlsx`: release outputs include workbooks, so units built before them are rebuilt once.
-    let options = format!("{:?} pdfa={} xlsx", build.mode, build.pdfa);
+    // `tagged`: PDFs exported before tagging are rebuilt once; PDF/UA and untagged builds are other outputs.
+    let kind = build.pdf_kind();
+    let options = format!("{:?} pdfa={} xlsx tagged={} pdfua={}", build.mode, build.pdfa, kind.tagged(), kind.pdfua);
     let mut parts = vec![PROGRAM, templates.fingerprint(), engine.fingerprint(), &options];
     parts.extend(documents.iter().flat_map(Document::inputs));
     // The cross-year checks (Y1–Y4) read last year's file: a change there changes the findings.

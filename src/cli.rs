@@ -144,6 +144,9 @@ pub struct BuildArgs {
     /// Export PDF/A-2b for archiving.
     #[arg(long)]
     pub pdfa: bool,
+    /// Export PDF/UA-1 (accessible; Typst validates the tags, alt texts and title).
+    #[arg(long)]
+    pub pdfua: bool,
     /// With --all: also write out/<年>/changes.html, every unit compared with its data at this git revision.
     #[arg(long, value_name = "修订", requires = "all")]
     pub diff_against: Option<String>,

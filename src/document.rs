@@ -240,6 +240,6 @@ fn typeset(
     let (typst_source, title) = source().map_err(|d| Diagnostics(vec![d]))?;
     let own_time = started.elapsed();
     let ident = format!("{unit_dir}-{year}-{title}");
-    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdfa).map_err(Diagnostics)?;
+    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdf_kind()).map_err(Diagnostics)?;
     Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
 }

@@ -11,7 +11,7 @@ use crate::load::{Loaded, Project, load_unit_year};
 use crate::output::write_files;
 use crate::render::draft::mark_draft;
 use crate::render::{Formats, Templates, build_view};
-use crate::typeset::{Compiled, Engine, compile};
+use crate::typeset::{Compiled, Engine, PdfKind, compile};
 use crate::validate::validate;
 
 /// Release refuses any error; a draft renders anyway and marks every finding.
@@ -28,8 +28,17 @@ pub struct BuildOptions {
     pub mode: Mode,
     /// Export PDF/A-2b (archival) instead of plain PDF.
     pub pdfa: bool,
+    /// Export PDF/UA-1 (accessibility, validated by Typst); every PDF is tagged either way.
+    pub pdfua: bool,
     /// Also write the generated Typst source next to the PDF.
     pub keep_typ: bool,
+}
+
+impl BuildOptions {
+    /// The standards the export enforces.
+    pub fn pdf_kind(&self) -> PdfKind {
+        PdfKind { pdfa: self.pdfa, pdfua: self.pdfua }
+    }
 }
 
 /// Derived figures and every finding about them.
@@ -108,7 +117,7 @@ pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates,
     let own_time = started.elapsed();
     let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
-    let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
+    let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident, options.pdf_kind()).map_err(Diagnostics)?;
     Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
 }
 

@@ -16,6 +16,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     if let Some(Err(d)) = year.as_deref().map(check_year) {
         return report(&one(d));
     }
+    if let Err(d) = build_options(args).pdf_kind().check() {
+        return report(&one(d));
+    }
     let project = Project::new(&args.root);
     let targets = find_unit_years(&project, year.as_deref());
     let total = targets.len();

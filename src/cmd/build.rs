@@ -18,6 +18,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let (Some(unit), Some(year)) = (&args.unit, &args.year) else {
         return usage("用法：gen-budget <单位> <年>，例如 gen-budget 普陀城运 2024（--help 查看全部命令）");
     };
+    if let Err(d) = build_options(args).pdf_kind().check() {
+        return report(&super::one(d));
+    }
     let project = Project::new(&args.root);
     let (engine, templates) = match setup(&project) {
         Ok(pair) => pair,

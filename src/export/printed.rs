@@ -38,8 +38,10 @@ fn collect(node: &SyntaxNode, found: &mut Vec<Option<Heading>>) {
 
 /// A call's lines: three (title, owner, unit) for `table-heading`, four (with the label) for `town-heading`.
 fn heading(name: &str, args: ast::Args) -> Option<Heading> {
+    // Named arguments (`outline:`, the table's 目录 entry) are not printed lines.
     let lines: Vec<String> = args
         .items()
+        .filter(|arg| !matches!(arg, ast::Arg::Named(_)))
         .map(|arg| match arg {
             ast::Arg::Pos(ast::Expr::ContentBlock(block)) => plain(block.body()),
             _ => None,
@@ -126,6 +128,8 @@ mod tests {
     #[test]
     fn markup_or_a_wrong_shape_is_not_guessed() {
         assert_eq!(one("#table-heading[*粗*][o][u]"), None);
+        let named = one("#table-heading(outline: [2\\. 收入预算总表])[收入预算总表][o][u]").unwrap();
+        assert_eq!((named.title.as_str(), named.owner.as_str()), ("收入预算总表", "o"));
         assert_eq!(one("#table-heading[#text(red)[t]][o][u]"), None);
         assert_eq!(one("#table-heading[t][o]"), None, "a missing line");
         assert_eq!(one("#town-heading[t][o][u]"), None, "no label");

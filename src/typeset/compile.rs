@@ -8,8 +8,10 @@ use typst::WorldExt;
 use typst::foundations::{Datetime, Smart};
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use typst_pdf::{PdfOptions, Timestamp};
 
+use super::doc_title::display_doc_title;
+use super::pdf_kind::{PdfKind, standard_message};
 use super::world::{DocWorld, Engine};
 use crate::diag::Diagnostic;
 use crate::render::{located, messages, source_map};
@@ -27,7 +29,8 @@ impl Compiled {
 }
 
 /// Compiles `source` with a fixed date; `ident` makes the PDF's id stable per document.
-pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdfa: bool) -> Result<Compiled, Vec<Diagnostic>> {
+pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf: impl Into<PdfKind>) -> Result<Compiled, Vec<Diagnostic>> {
+    let pdf = pdf.into();
     let today = Datetime::from_ymd(year, 1, 1).expect("January 1st exists");
     let world = DocWorld::new(engine.clone(), source, today);
     let warned = typst::compile::<PagedDocument>(&world);
@@ -36,20 +39,31 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     if !missing.is_empty() {
         return Err(vec![missing_glyph_error(&missing)]);
     }
-    let options = PdfOptions {
+    let options = pdf_options(pdf, ident, today).map_err(|d| vec![d])?;
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errs| refused(&world, ident, &errs).into_iter().zip(&errs).map(|(d, e)| export_error(d, e)).collect::<Vec<_>>())?;
+    let pdf = display_doc_title(pdf);
+    Ok(Compiled { document, pdf })
+}
+
+/// Export options: fixed id, creator and date (reproducible bytes), the kind's standards and tagging.
+fn pdf_options(pdf: PdfKind, ident: &str, today: Datetime) -> Result<PdfOptions, Diagnostic> {
+    Ok(PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(concat!("gen-budget ", env!("CARGO_PKG_VERSION"), " (Typst 0.15.1)").into())),
         timestamp: Some(Timestamp::new_utc(today)),
-        tagged: false,
-        standards: if pdfa {
-            PdfStandards::new(&[PdfStandard::A_2b]).expect("PDF/A-2b alone is a valid set")
-        } else {
-            PdfStandards::default()
-        },
+        tagged: pdf.tagged(),
+        standards: pdf.standards()?,
         ..PdfOptions::default()
-    };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errs| refused(&world, ident, &errs))?;
-    Ok(Compiled { document, pdf })
+    })
+}
+
+/// An export error: a PDF/A or PDF/UA validation failure says so in Chinese, the rest as any Typst error.
+fn export_error(mut d: Diagnostic, err: &typst::diag::SourceDiagnostic) -> Diagnostic {
+    if let Some(chinese) = standard_message(&err.message) {
+        d.message = d.message.replacen(&messages::typst(&err.message), &chinese, 1);
+    }
+    d
 }
 
 /// Where the run's store keeps a document's generated source: no file until a draft writes it.

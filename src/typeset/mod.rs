@@ -2,11 +2,14 @@
 
 pub mod anchors;
 pub mod compile;
+mod doc_title;
 pub(crate) mod fonts;
 pub mod glyphs;
+pub mod pdf_kind;
 pub mod text;
 pub mod world;
 
 pub use crate::render::source_map::strip_markers;
 pub use compile::{Compiled, compile, generated_key, name_kept_source};
+pub use pdf_kind::PdfKind;
 pub use world::Engine;

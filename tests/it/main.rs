@@ -29,6 +29,7 @@ mod robustness;
 mod style_cmd;
 mod style_variants;
 mod styles;
+mod tagged;
 mod template_api;
 mod tutorial;
 mod wording;

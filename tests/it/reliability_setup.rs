@@ -95,9 +95,9 @@ fn cases() -> Vec<Case> {
         case("typst_error_in_lib", |r| line(r, "templates/lib.typ", 3, "#let sans = nosuch"), "C3", Some("templates/lib.typ:3:13"), BUILD),
         case(
             "typst_error_in_a_loop",
-            |r| line(r, "templates/budget/tables/t2.typ", 9, "  (nosuch, [x]),"),
+            |r| line(r, "templates/budget/tables/t2.typ", 8, "  (nosuch, [x]),"),
             "C3",
-            Some("templates/budget/tables/t2.typ:9:4"),
+            Some("templates/budget/tables/t2.typ:8:4"),
             BUILD,
         ),
         // A refused draft writes its generated source where the PDF would be, to look into.

@@ -35,7 +35,7 @@ fn a_style_overrides_only_the_templates_it_holds() {
     assert_eq!(code, Some(0), "{stderr}");
     let source = typ(&root);
     assert!(source.contains("#page[样式目录]"), "the style's template wins");
-    assert!(source.contains("#anchor(1)[一、部门主要职能]"), "everything else comes from the base");
+    assert!(source.contains("主要职能])[一、部门主要职能]"), "everything else comes from the base");
 }
 
 #[test]
