@@ -5,18 +5,18 @@
 
 use crate::diag::Code;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::booklet;
+use crate::derive::{Budget, derive};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::evaluation;
 use crate::load::{Loaded, Project, check_plain_name, check_year, load_budget, parse_toml};
 use crate::model::SourceFile;
 use crate::model::booklet::BookletFile;
 use crate::model::evaluation::EvaluationFile;
-use crate::pipeline::{BuildOptions, Rendered, check, render_with};
 use crate::render::{Templates, draft};
-use crate::typeset::{Engine, compile};
+use crate::style::Formats;
+use crate::validate::validate;
 
 /// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
 pub use crate::model::BUDGET;
@@ -163,38 +163,6 @@ impl Document {
             Document::Booklet(b) => b.file_year,
         }
     }
-
-    /// Checks and typesets the document without writing anything.
-    pub fn render(&self, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-        match self {
-            Document::Budget(loaded) => render_with(loaded, engine, templates, options),
-            Document::Evaluation(e) => render_evaluation(e, engine, templates, options),
-            Document::Booklet(b) => render_booklet(b, engine, templates, options),
-        }
-    }
-}
-
-/// Renders a self-evaluation; a release refuses errors as for budgets.
-fn render_evaluation(
-    e: &LoadedEvaluation,
-    engine: &Arc<Engine>,
-    templates: &Templates,
-    options: &BuildOptions,
-) -> Result<Rendered, Diagnostics> {
-    let started = std::time::Instant::now();
-    let (view, diagnostics) = evaluation_view(e, options.mode == crate::pipeline::Mode::Draft);
-    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || {
-        Ok((templates.render_evaluation(&view)?, view.title.clone()))
-    })
-}
-
-/// Renders a booklet; a release refuses errors as for budgets.
-fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    let started = std::time::Instant::now();
-    let (view, diagnostics) = booklet_view(b, options.mode == crate::pipeline::Mode::Draft);
-    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || {
-        Ok((templates.render_booklet(&view)?, view.title.clone()))
-    })
 }
 
 /// A self-evaluation's view and findings; in a draft the findings are marked on its projects.
@@ -225,21 +193,40 @@ fn mark_projects<P>(projects: &mut [P], diagnostics: &Diagnostics, set: impl Fn(
     draft::findings(diagnostics)
 }
 
-/// The common tail of every document kind: refuse errors in a release, template, compile.
-fn typeset(
-    engine: &Arc<Engine>,
-    options: &BuildOptions,
-    (unit_dir, year): (&str, i32),
-    started: std::time::Instant,
-    diagnostics: Diagnostics,
-    source: impl FnOnce() -> Result<(String, String), Diagnostic>,
-) -> Result<Rendered, Diagnostics> {
-    if options.mode == crate::pipeline::Mode::Release && diagnostics.has_errors() {
-        return Err(diagnostics);
+/// Derived figures and every finding about them.
+pub struct Checked {
+    pub budget: Budget,
+    pub diagnostics: Diagnostics,
+}
+
+/// Derives and validates loaded input, collecting every finding.
+pub fn check(loaded: &Loaded, templates: &Templates) -> Checked {
+    let (budget, mut diagnostics) = derive(loaded);
+    let formats = match style_of(loaded, templates) {
+        Ok(style) => templates.formats(style),
+        Err(unknown) => {
+            diagnostics.extend(unknown);
+            Formats::default()
+        }
+    };
+    diagnostics.extend(validate(loaded, &budget, &formats));
+    Checked { budget, diagnostics }
+}
+
+/// The template set a budget names, refused with its location when no such set exists.
+pub(crate) fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<&'a str, Diagnostics> {
+    let Some(style) = &loaded.data.unit.style else { return Ok(crate::render::templates::DEFAULT_STYLE) };
+    if templates.has_style(style.get_ref()) {
+        return Ok(style.get_ref());
     }
-    let (typst_source, title) = source().map_err(|d| Diagnostics(vec![d]))?;
-    let own_time = started.elapsed();
-    let ident = format!("{unit_dir}-{year}-{title}");
-    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdfa).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
+    Err(single(
+        Diagnostic::error(Code::D11, format!("没有名为“{}”的模板样式", style.get_ref()))
+            .at(&loaded.source, style.span())
+            .label("未知样式")
+            .hint(format!("可用样式：{}；新样式放在 templates/styles/<样式>/ 下", templates.style_names().join("、"))),
+    ))
+}
+
+fn single(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
 }

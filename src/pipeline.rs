@@ -4,15 +4,15 @@ use crate::diag::Code;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::derive::{Budget, derive};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::Document;
+pub(crate) use crate::document::style_of;
+pub use crate::document::{Checked, check};
+use crate::document::{Document, LoadedBooklet, LoadedEvaluation, booklet_view, evaluation_view};
 use crate::load::{Loaded, Project, load_unit_year};
 use crate::output::write_files;
-use crate::render::draft::mark_draft;
-use crate::render::{Formats, Templates, build_view};
+use crate::render::marking::mark_draft;
+use crate::render::{Templates, build_view};
 use crate::typeset::{Compiled, Engine, compile};
-use crate::validate::validate;
 
 /// Release refuses any error; a draft renders anyway and marks every finding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,12 +30,6 @@ pub struct BuildOptions {
     pub pdfa: bool,
     /// Also write the generated Typst source next to the PDF.
     pub keep_typ: bool,
-}
-
-/// Derived figures and every finding about them.
-pub struct Checked {
-    pub budget: Budget,
-    pub diagnostics: Diagnostics,
 }
 
 /// What a successful build produced.
@@ -57,20 +51,6 @@ pub struct Rendered {
     pub typst_source: String,
     pub compiled: Compiled,
     pub diagnostics: Diagnostics,
-}
-
-/// Derives and validates loaded input, collecting every finding.
-pub fn check(loaded: &Loaded, templates: &Templates) -> Checked {
-    let (budget, mut diagnostics) = derive(loaded);
-    let formats = match style_of(loaded, templates) {
-        Ok(style) => templates.formats(style),
-        Err(unknown) => {
-            diagnostics.extend(unknown);
-            Formats::default()
-        }
-    };
-    diagnostics.extend(validate(loaded, &budget, &formats));
-    Checked { budget, diagnostics }
 }
 
 /// Loads, checks and typesets one unit-year without writing anything.
@@ -188,7 +168,7 @@ fn stage_document(staged: &mut Staged, pdf: PathBuf, rendered: Rendered, options
     if options.keep_typ {
         staged.files.push((pdf.with_extension("typ"), rendered.typst_source.into_bytes()));
     }
-    let sha256 = crate::output::sha256_hex(&rendered.compiled.pdf);
+    let sha256 = crate::digest::sha256_hex(&rendered.compiled.pdf);
     let pages = rendered.compiled.page_count();
     staged.reports.push(BuildReport { pdf: pdf.clone(), pages, diagnostics: rendered.diagnostics, own_time: rendered.own_time, sha256 });
     staged.files.push((pdf, rendered.compiled.pdf));
@@ -201,18 +181,57 @@ fn same_output(pdf: &Path, first: &Path, second: &Path) -> Diagnostic {
         .hint("同一单位同一年度的文件标题须各不相同：修改其中一个文件的单位名称或文件类型")
 }
 
-/// The template set a budget names, refused with its location when no such set exists.
-pub(crate) fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<&'a str, Diagnostics> {
-    let Some(style) = &loaded.data.unit.style else { return Ok(crate::render::templates::DEFAULT_STYLE) };
-    if templates.has_style(style.get_ref()) {
-        return Ok(style.get_ref());
+impl Document {
+    /// Checks and typesets the document without writing anything.
+    pub fn render(&self, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+        match self {
+            Document::Budget(loaded) => render_with(loaded, engine, templates, options),
+            Document::Evaluation(e) => render_evaluation(e, engine, templates, options),
+            Document::Booklet(b) => render_booklet(b, engine, templates, options),
+        }
     }
-    Err(single(
-        Diagnostic::error(Code::D11, format!("没有名为“{}”的模板样式", style.get_ref()))
-            .at(&loaded.source, style.span())
-            .label("未知样式")
-            .hint(format!("可用样式：{}；新样式放在 templates/styles/<样式>/ 下", templates.style_names().join("、"))),
-    ))
+}
+
+/// Renders a self-evaluation; a release refuses errors as for budgets.
+fn render_evaluation(
+    e: &LoadedEvaluation,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    options: &BuildOptions,
+) -> Result<Rendered, Diagnostics> {
+    let started = std::time::Instant::now();
+    let (view, diagnostics) = evaluation_view(e, options.mode == Mode::Draft);
+    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || {
+        Ok((templates.render_evaluation(&view)?, view.title.clone()))
+    })
+}
+
+/// Renders a booklet; a release refuses errors as for budgets.
+fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+    let started = std::time::Instant::now();
+    let (view, diagnostics) = booklet_view(b, options.mode == Mode::Draft);
+    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || {
+        Ok((templates.render_booklet(&view)?, view.title.clone()))
+    })
+}
+
+/// The common tail of every document kind: refuse errors in a release, template, compile.
+fn typeset(
+    engine: &Arc<Engine>,
+    options: &BuildOptions,
+    (unit_dir, year): (&str, i32),
+    started: std::time::Instant,
+    diagnostics: Diagnostics,
+    source: impl FnOnce() -> Result<(String, String), Diagnostic>,
+) -> Result<Rendered, Diagnostics> {
+    if options.mode == Mode::Release && diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let (typst_source, title) = source().map_err(|d| Diagnostics(vec![d]))?;
+    let own_time = started.elapsed();
+    let ident = format!("{unit_dir}-{year}-{title}");
+    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdfa).map_err(Diagnostics)?;
+    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
 }
 
 /// The title as a file name: typed text (the district) must not add folders or hidden files.

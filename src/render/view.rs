@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::derive::{Budget, Change, UnitKind, Wording};
 use crate::load::Loaded;
+use crate::model::options::VEHICLE_CATEGORIES;
 use crate::numerals::paren_marker;
 
 use super::chapters::{ChapterView, build_chapters};
@@ -197,18 +198,6 @@ pub struct CountView {
     /// How many, a number.
     pub count: u32,
 }
-
-/// The eight vehicle categories in their fixed order (domain-spec §6.3).
-pub const VEHICLE_CATEGORIES: [&str; 8] = [
-    "部级领导干部用车",
-    "主要领导干部用车",
-    "机要通信用车",
-    "应急保障用车",
-    "执法执勤用车",
-    "特种专业技术用车",
-    "离退休干部用车",
-    "其他用车",
-];
 
 /// Builds the whole document view from loaded input and derived figures.
 pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {

@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::load::{Loaded, Project};
 use crate::pipeline;
 use crate::render::templates::{DEFAULT_STYLE, Templates};
-use crate::render::{build_view, draft};
+use crate::render::{build_view, marking};
 
 /// The shipped unit-years whose views give the examples: 区级 and 镇级 budgets, a 自评, a booklet.
 pub const SAMPLE_UNITS: [(&str, &str); 4] = [("普陀城运", "2024"), ("安亭城运", "2024"), ("普陀城运", "2023"), ("松江城运", "2022")];
@@ -64,7 +64,7 @@ fn budget_view(loaded: &Loaded, templates: &Templates) -> Value {
     let checked = pipeline::check(loaded, templates);
     let style = pipeline::style_of(loaded, templates).unwrap_or(DEFAULT_STYLE);
     let mut view = build_view(loaded, &checked.budget, &templates.formats(style));
-    draft::mark_draft(&mut view, &checked.diagnostics);
+    marking::mark_draft(&mut view, &checked.diagnostics);
     to_value(&view)
 }
 

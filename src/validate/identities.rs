@@ -6,8 +6,8 @@ use toml::Spanned;
 use super::{Context, yuan};
 use crate::derive::{Kind, Source, UnitKind};
 use crate::diag::{Diagnostic, Diagnostics, Place};
+use crate::model::options::VEHICLE_CATEGORIES;
 use crate::money::Amount;
-use crate::render::view::VEHICLE_CATEGORIES;
 
 /// Runs the cross-table identities.
 pub fn check(cx: &Context, diags: &mut Diagnostics) {
