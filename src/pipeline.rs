@@ -5,13 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Diagnostics};
-pub(crate) use crate::document::style_of;
 pub use crate::document::{Checked, check};
-use crate::document::{Document, LoadedBooklet, LoadedEvaluation, booklet_view, evaluation_view};
+use crate::document::{Document, Kind};
 use crate::load::{Loaded, Project, load_unit_year};
 use crate::output::write_files;
-use crate::render::marking::mark_draft;
-use crate::render::{Templates, build_view};
+use crate::render::Templates;
 use crate::typeset::{Compiled, Engine, compile};
 
 /// Release refuses any error; a draft renders anyway and marks every finding.
@@ -73,23 +71,25 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
 
 /// Checks and typesets loaded input with every build option.
 pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    let mode = options.mode;
+    render_kind(Kind::Budget(loaded), engine, templates, options)
+}
+
+/// The one path of every document kind: check, refuse errors in a release, view, template, compile.
+fn render_kind(kind: Kind<'_>, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
-    let Checked { budget, diagnostics } = check(loaded, templates);
-    if mode == Mode::Release && diagnostics.has_errors() {
-        return Err(diagnostics);
+    let checked = kind.check(templates);
+    if options.mode == Mode::Release && checked.diagnostics.has_errors() {
+        return Err(checked.diagnostics);
     }
-    let style = style_of(loaded, templates)?;
-    let mut view = build_view(loaded, &budget, &templates.formats(style));
-    if mode == Mode::Draft {
-        mark_draft(&mut view, &diagnostics);
-    }
-    let typst_source = templates.render_budget(&view, style).map_err(single)?;
+    let view = kind.view(&checked, templates, options.mode == Mode::Draft)?;
+    let typst_source = view.source(templates).map_err(single)?;
+    let title = view.title().to_string();
     let own_time = started.elapsed();
-    let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
+    let (unit_dir, year) = kind.unit_year();
+    let ident = format!("{unit_dir}-{year}-{title}");
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
-    let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident, options.pdfa).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
+    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdfa).map_err(Diagnostics)?;
+    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics: checked.diagnostics })
 }
 
 /// Builds every document of a unit-year and writes each PDF atomically; all or nothing is checked first.
@@ -184,54 +184,8 @@ fn same_output(pdf: &Path, first: &Path, second: &Path) -> Diagnostic {
 impl Document {
     /// Checks and typesets the document without writing anything.
     pub fn render(&self, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-        match self {
-            Document::Budget(loaded) => render_with(loaded, engine, templates, options),
-            Document::Evaluation(e) => render_evaluation(e, engine, templates, options),
-            Document::Booklet(b) => render_booklet(b, engine, templates, options),
-        }
+        render_kind(self.kind(), engine, templates, options)
     }
-}
-
-/// Renders a self-evaluation; a release refuses errors as for budgets.
-fn render_evaluation(
-    e: &LoadedEvaluation,
-    engine: &Arc<Engine>,
-    templates: &Templates,
-    options: &BuildOptions,
-) -> Result<Rendered, Diagnostics> {
-    let started = std::time::Instant::now();
-    let (view, diagnostics) = evaluation_view(e, options.mode == Mode::Draft);
-    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || {
-        Ok((templates.render_evaluation(&view)?, view.title.clone()))
-    })
-}
-
-/// Renders a booklet; a release refuses errors as for budgets.
-fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    let started = std::time::Instant::now();
-    let (view, diagnostics) = booklet_view(b, options.mode == Mode::Draft);
-    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || {
-        Ok((templates.render_booklet(&view)?, view.title.clone()))
-    })
-}
-
-/// The common tail of every document kind: refuse errors in a release, template, compile.
-fn typeset(
-    engine: &Arc<Engine>,
-    options: &BuildOptions,
-    (unit_dir, year): (&str, i32),
-    started: std::time::Instant,
-    diagnostics: Diagnostics,
-    source: impl FnOnce() -> Result<(String, String), Diagnostic>,
-) -> Result<Rendered, Diagnostics> {
-    if options.mode == Mode::Release && diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    let (typst_source, title) = source().map_err(|d| Diagnostics(vec![d]))?;
-    let own_time = started.elapsed();
-    let ident = format!("{unit_dir}-{year}-{title}");
-    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdfa).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
 }
 
 /// The title as a file name: typed text (the district) must not add folders or hidden files.

@@ -6,17 +6,16 @@
 use crate::diag::Code;
 use std::path::PathBuf;
 
-use crate::booklet;
-use crate::derive::{Budget, derive};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::evaluation;
 use crate::load::{Loaded, Project, check_plain_name, check_year, load_budget, parse_toml};
 use crate::model::SourceFile;
 use crate::model::booklet::BookletFile;
 use crate::model::evaluation::EvaluationFile;
-use crate::render::{Templates, draft};
-use crate::style::Formats;
-use crate::validate::validate;
+use crate::render::Templates;
+
+mod stages;
+
+pub use stages::{Checked, CheckedDocument, Figures, Kind, View, check};
 
 /// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
 pub use crate::model::BUDGET;
@@ -123,10 +122,15 @@ impl Document {
 
     /// Every finding about this document.
     pub fn check(&self, templates: &Templates) -> Diagnostics {
+        self.kind().check(templates).diagnostics
+    }
+
+    /// The document as its kind, borrowed, for the stages (check → figures → view).
+    pub fn kind(&self) -> Kind<'_> {
         match self {
-            Document::Budget(loaded) => check(loaded, templates).diagnostics,
-            Document::Evaluation(e) => evaluation::check(&e.file, &evaluation::derive(&e.file), &e.source, e.file_year),
-            Document::Booklet(b) => booklet::check(&b.file, &b.source, b.file_year),
+            Document::Budget(loaded) => Kind::Budget(loaded),
+            Document::Evaluation(e) => Kind::Evaluation(e),
+            Document::Booklet(b) => Kind::Booklet(b),
         }
     }
 
@@ -148,85 +152,13 @@ impl Document {
         }
     }
 
+    /// The unit folder the document belongs to: its output goes under it.
     pub fn unit_dir(&self) -> &str {
-        match self {
-            Document::Budget(loaded) => &loaded.unit_dir,
-            Document::Evaluation(e) => &e.unit_dir,
-            Document::Booklet(b) => &b.unit_dir,
-        }
+        self.kind().unit_year().0
     }
 
+    /// The year of the document's path (the file's own year is checked against it, D1).
     pub fn year(&self) -> i32 {
-        match self {
-            Document::Budget(loaded) => loaded.file_year,
-            Document::Evaluation(e) => e.file_year,
-            Document::Booklet(b) => b.file_year,
-        }
+        self.kind().unit_year().1
     }
-}
-
-/// A self-evaluation's view and findings; in a draft the findings are marked on its projects.
-pub fn evaluation_view(e: &LoadedEvaluation, draft: bool) -> (evaluation::EvaluationView, Diagnostics) {
-    let scores = evaluation::derive(&e.file);
-    let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
-    let mut view = evaluation::build_view(&e.file, &scores);
-    if draft {
-        view.draft = Some(mark_projects(&mut view.projects, &diagnostics, |p, m| p.marks = m));
-    }
-    (view, diagnostics)
-}
-
-/// A booklet's view and findings; in a draft the findings are marked on its projects.
-pub fn booklet_view(b: &LoadedBooklet, draft: bool) -> (booklet::BookletView, Diagnostics) {
-    let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
-    let mut view = booklet::build_view(&b.file);
-    if draft {
-        view.draft = Some(mark_projects(&mut view.projects, &diagnostics, |p, m| p.marks = m));
-    }
-    (view, diagnostics)
-}
-
-/// Gives each project its draft marks; returns the findings page.
-fn mark_projects<P>(projects: &mut [P], diagnostics: &Diagnostics, set: impl Fn(&mut P, Vec<String>)) -> draft::DraftView {
-    let marks = draft::project_marks(diagnostics, projects.len());
-    projects.iter_mut().zip(marks).for_each(|(p, m)| set(p, m));
-    draft::findings(diagnostics)
-}
-
-/// Derived figures and every finding about them.
-pub struct Checked {
-    pub budget: Budget,
-    pub diagnostics: Diagnostics,
-}
-
-/// Derives and validates loaded input, collecting every finding.
-pub fn check(loaded: &Loaded, templates: &Templates) -> Checked {
-    let (budget, mut diagnostics) = derive(loaded);
-    let formats = match style_of(loaded, templates) {
-        Ok(style) => templates.formats(style),
-        Err(unknown) => {
-            diagnostics.extend(unknown);
-            Formats::default()
-        }
-    };
-    diagnostics.extend(validate(loaded, &budget, &formats));
-    Checked { budget, diagnostics }
-}
-
-/// The template set a budget names, refused with its location when no such set exists.
-pub(crate) fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<&'a str, Diagnostics> {
-    let Some(style) = &loaded.data.unit.style else { return Ok(crate::render::templates::DEFAULT_STYLE) };
-    if templates.has_style(style.get_ref()) {
-        return Ok(style.get_ref());
-    }
-    Err(single(
-        Diagnostic::error(Code::D11, format!("没有名为“{}”的模板样式", style.get_ref()))
-            .at(&loaded.source, style.span())
-            .label("未知样式")
-            .hint(format!("可用样式：{}；新样式放在 templates/styles/<样式>/ 下", templates.style_names().join("、"))),
-    ))
-}
-
-fn single(d: Diagnostic) -> Diagnostics {
-    Diagnostics(vec![d])
 }
