@@ -2,11 +2,16 @@
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Change, Direction, Kind, Source};
+use crate::derive::{Budget, Change, Direction, Kind, Share, Source};
 
 pub use crate::style::{Prose, wan};
 
 impl Prose {
+    /// A derived share in the set's percent format (a zero whole reads as a zero share, refused by D15 where printed).
+    pub fn share_of(self, s: Share) -> String {
+        self.share(s.part, s.whole)
+    }
+
     /// A figure this year and last, with its change, for a sentence.
     pub fn figure(self, c: Change) -> Figure {
         Figure { amount: self.wan(c.current), prior: self.wan(c.prior), change: self.change(c) }
@@ -110,7 +115,7 @@ pub struct Narrative {
 
 /// Builds the narrative figures; `texts` gives each item's purpose and reason.
 pub fn build_narrative(b: &Budget, texts: &dyn Fn(&str) -> ItemText, prose: Prose) -> Narrative {
-    let all = b.ledger.total(|_, _| true);
+    let all = &b.figures.all;
     Narrative {
         income_total: prose.wan(all.total()),
         appropriation: prose.figure(b.change_of(|s, _| s.is_appropriation())),
