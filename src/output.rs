@@ -117,11 +117,8 @@ fn remove_stale(path: &Path) {
     }
 }
 
-/// Lower-case hex SHA-256 of some bytes, for manifests and content hashes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+/// Re-exported where the writers always found it; the hash itself is a leaf every stage may use.
+pub use crate::digest::sha256_hex;
 
 #[cfg(test)]
 mod tests {

@@ -4,15 +4,13 @@ use crate::diag::Code;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::derive::{Budget, derive};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::Document;
+pub use crate::document::{Checked, check};
+use crate::document::{Document, Kind};
 use crate::load::{Loaded, Project, load_unit_year};
 use crate::output::write_files;
-use crate::render::draft::mark_draft;
-use crate::render::{Formats, Templates, build_view};
+use crate::render::Templates;
 use crate::typeset::{Compiled, Engine, PdfKind, compile};
-use crate::validate::validate;
 
 /// Release refuses any error; a draft renders anyway and marks every finding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,12 +39,6 @@ impl BuildOptions {
     }
 }
 
-/// Derived figures and every finding about them.
-pub struct Checked {
-    pub budget: Budget,
-    pub diagnostics: Diagnostics,
-}
-
 /// What a successful build produced.
 #[derive(Debug)]
 pub struct BuildReport {
@@ -66,20 +58,6 @@ pub struct Rendered {
     pub typst_source: String,
     pub compiled: Compiled,
     pub diagnostics: Diagnostics,
-}
-
-/// Derives and validates loaded input, collecting every finding.
-pub fn check(loaded: &Loaded, templates: &Templates) -> Checked {
-    let (budget, mut diagnostics) = derive(loaded);
-    let formats = match style_of(loaded, templates) {
-        Ok(style) => templates.formats(style),
-        Err(unknown) => {
-            diagnostics.extend(unknown);
-            Formats::default()
-        }
-    };
-    diagnostics.extend(validate(loaded, &budget, &formats));
-    Checked { budget, diagnostics }
 }
 
 /// Loads, checks and typesets one unit-year without writing anything.
@@ -102,23 +80,25 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
 
 /// Checks and typesets loaded input with every build option.
 pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    let mode = options.mode;
+    render_kind(Kind::Budget(loaded), engine, templates, options)
+}
+
+/// The one path of every document kind: check, refuse errors in a release, view, template, compile.
+fn render_kind(kind: Kind<'_>, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
-    let Checked { budget, diagnostics } = check(loaded, templates);
-    if mode == Mode::Release && diagnostics.has_errors() {
-        return Err(diagnostics);
+    let checked = kind.check(templates);
+    if options.mode == Mode::Release && checked.diagnostics.has_errors() {
+        return Err(checked.diagnostics);
     }
-    let style = style_of(loaded, templates)?;
-    let mut view = build_view(loaded, &budget, &templates.formats(style));
-    if mode == Mode::Draft {
-        mark_draft(&mut view, &diagnostics);
-    }
-    let typst_source = templates.render_budget(&view, style).map_err(single)?;
+    let view = kind.view(&checked, templates, options.mode == Mode::Draft)?;
+    let typst_source = view.source(templates).map_err(single)?;
+    let title = view.title().to_string();
     let own_time = started.elapsed();
-    let ident = format!("{}-{}-{}", loaded.unit_dir, loaded.file_year, view.title);
+    let (unit_dir, year) = kind.unit_year();
+    let ident = format!("{unit_dir}-{year}-{title}");
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
-    let compiled = compile(engine, typst_source.clone(), loaded.file_year, &ident, options.pdf_kind()).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title: view.title, typst_source, compiled, diagnostics })
+    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdf_kind()).map_err(Diagnostics)?;
+    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics: checked.diagnostics })
 }
 
 /// Builds every document of a unit-year and writes each PDF atomically; all or nothing is checked first.
@@ -197,7 +177,7 @@ fn stage_document(staged: &mut Staged, pdf: PathBuf, rendered: Rendered, options
     if options.keep_typ {
         staged.files.push((pdf.with_extension("typ"), rendered.typst_source.into_bytes()));
     }
-    let sha256 = crate::output::sha256_hex(&rendered.compiled.pdf);
+    let sha256 = crate::digest::sha256_hex(&rendered.compiled.pdf);
     let pages = rendered.compiled.page_count();
     staged.reports.push(BuildReport { pdf: pdf.clone(), pages, diagnostics: rendered.diagnostics, own_time: rendered.own_time, sha256 });
     staged.files.push((pdf, rendered.compiled.pdf));
@@ -210,18 +190,11 @@ fn same_output(pdf: &Path, first: &Path, second: &Path) -> Diagnostic {
         .hint("同一单位同一年度的文件标题须各不相同：修改其中一个文件的单位名称或文件类型")
 }
 
-/// The template set a budget names, refused with its location when no such set exists.
-pub(crate) fn style_of<'a>(loaded: &'a Loaded, templates: &Templates) -> Result<&'a str, Diagnostics> {
-    let Some(style) = &loaded.data.unit.style else { return Ok(crate::render::templates::DEFAULT_STYLE) };
-    if templates.has_style(style.get_ref()) {
-        return Ok(style.get_ref());
+impl Document {
+    /// Checks and typesets the document without writing anything.
+    pub fn render(&self, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+        render_kind(self.kind(), engine, templates, options)
     }
-    Err(single(
-        Diagnostic::error(Code::D11, format!("没有名为“{}”的模板样式", style.get_ref()))
-            .at(&loaded.source, style.span())
-            .label("未知样式")
-            .hint(format!("可用样式：{}；新样式放在 templates/styles/<样式>/ 下", templates.style_names().join("、"))),
-    ))
 }
 
 /// The title as a file name: typed text (the district) must not add folders or hidden files.

@@ -12,7 +12,7 @@ use crate::derive::indicator::Target;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::SourceFile;
 use crate::model::booklet::{BookletFile, BookletProject};
-use crate::render::narrative::wan;
+use crate::style::wan;
 use crate::validate::common::{TargetRow, check_target, check_year, too_large};
 use crate::validate::dates::{Period, check_period};
 use crate::validate::fields::Fields;

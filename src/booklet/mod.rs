@@ -8,8 +8,8 @@ pub use checks::check;
 
 use crate::model::booklet::{BookletFile, BookletProject};
 use crate::money::{Amount, NumberFormat, ZeroStyle};
-use crate::render::narrative::wan;
 use crate::render::project::year_of;
+use crate::style::wan;
 
 /// This year's money of a project: 当年财政拨款 + 上年结转 + 其他.
 pub fn annual(p: &BookletProject) -> Amount {

@@ -23,6 +23,7 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
     let kind = parse_kind(&data.unit.kind, src, &mut diags);
     let (ledger, priors) = build_ledger(loaded, &mut diags);
     let economic = build_economic(loaded, &mut diags);
+    let figures = super::figures::figures(&ledger, data);
     let budget = Budget {
         year: *data.year.get_ref(),
         wording,
@@ -40,6 +41,7 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
         procurement: build_procurement(&data.procurement),
         performance_amount: *data.performance.amount.get_ref(),
         project_funds: data.projects.iter().map(|p| build_funds(p)).collect(),
+        figures,
     };
     (budget, diags)
 }

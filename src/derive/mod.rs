@@ -5,11 +5,13 @@
 mod build;
 pub mod change;
 pub(crate) mod date;
+pub mod figures;
 pub mod indicator;
 pub mod ledger;
 
 pub use build::derive;
 pub use change::{Change, Direction};
+pub use figures::{Figures, Share};
 pub use ledger::{Cell, Kind, Ledger, Level, Row, Source};
 
 use std::collections::BTreeMap;
@@ -129,6 +131,8 @@ pub struct Budget {
     pub procurement: Procurement,
     pub performance_amount: Amount,
     pub project_funds: Vec<ProjectFunds>,
+    /// Totals and shares computed once, for the views and the checks alike.
+    pub figures: Figures,
 }
 
 impl Budget {

@@ -107,7 +107,7 @@ fn side_classes(b: &Budget, view: &[SideRow], keep: fn(Source, Kind) -> bool, co
 }
 
 fn t1(b: &Budget, t: &Tables) -> Vec<GridRow> {
-    let total = b.ledger.total(|_, _| true);
+    let total = &b.figures.all;
     let i = &t.t1.income;
     let mut rows = vec![
         income_row("财政拨款收入", total.sum(|s, _| s.is_appropriation()), &i.appropriation),

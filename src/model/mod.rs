@@ -4,6 +4,7 @@ pub mod booklet;
 pub mod catalog;
 pub mod evaluation;
 pub mod input;
+pub mod options;
 pub mod source;
 
 pub use catalog::Catalog;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Cell, Change, Kind, Level, Source};
+use crate::derive::{Budget, Cell, Kind, Level, Source};
 use crate::load::Loaded;
 use crate::money::Amount;
 
@@ -100,12 +100,11 @@ pub struct BasicNoteView {
     pub purpose: String,
 }
 
-/// Builds (一) and (二) from the ledger and last year's total.
-pub fn build_composition(loaded: &Loaded, b: &Budget, prose: Prose) -> Composition {
-    let all = b.ledger.total(|_, _| true);
+/// Builds (一) and (二) from the derived figures (shares of the total, growth against last year).
+pub fn build_composition(b: &Budget, prose: Prose) -> Composition {
+    let all = &b.figures.all;
     let total = all.total();
     let share = |a: Amount| Share { amount: prose.wan(a), percent: prose.share(a, total) };
-    let last = loaded.data.last_year.as_ref().map(|l| *l.total.get_ref());
     let general = b.ledger.total(|s, _| s == Source::General);
     Composition {
         total: prose.wan(total),
@@ -117,7 +116,7 @@ pub fn build_composition(loaded: &Loaded, b: &Budget, prose: Prose) -> Compositi
         basic: share(all.of_kind(Kind::Basic)),
         project: share(all.of_kind(Kind::Project)),
         unmodelled: share(Amount::ZERO),
-        change: last.map(|prior| prose.change(Change::new(total, prior))),
+        change: b.figures.total_change.map(|c| prose.change(c)),
         general: prose.wan(general.total()),
         general_basic: prose.wan(general.of_kind(Kind::Basic)),
         fund: prose.wan(all.of_source(Source::Fund)),

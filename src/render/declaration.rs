@@ -9,12 +9,7 @@ use crate::money::Amount;
 use super::formats::FormFormats;
 use super::project::{IndicatorRow, indicator_rows, year_of};
 
-/// The 项目属性 options of the 申报表, in printed order.
-pub const NATURES: [&str; 2] = ["一次性项目", "经常性项目"];
-/// The 资金用途 options.
-pub const CATEGORIES: [&str; 6] = ["事业/专业类", "基本建设工程类", "信息化建设工程类", "政策补贴类", "政府购买类", "其他"];
-/// The 资金来源 options.
-pub const FUNDINGS: [&str; 6] = ["中央财政", "省级财政", "市级财政", "县(区)财政", "镇(街道)财政", "自筹资金"];
+pub use crate::model::options::{CATEGORIES, FUNDINGS, NATURES};
 
 /// One printed option and whether it is ticked (√) or not (□).
 #[derive(Debug, Serialize)]

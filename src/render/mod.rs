@@ -7,6 +7,7 @@ pub mod draft;
 pub mod escape;
 pub mod formats;
 pub(crate) mod located;
+pub mod marking;
 pub(crate) mod messages;
 pub mod narrative;
 pub mod project;

@@ -2,65 +2,22 @@
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Change, Direction, Kind, Source};
-use crate::money::{Amount, NumberFormat};
+use crate::derive::{Budget, Change, Direction, Kind, Share, Source};
 
-use super::formats::Formats;
-
-/// How sentences print figures: 万元 amounts and percentages in the set's formats.
-#[derive(Debug, Clone, Copy)]
-pub struct Prose {
-    pub money: NumberFormat,
-    pub percent: NumberFormat,
-    /// Percentages of the 项 sentences, which some years round to whole numbers.
-    pub item_percent: NumberFormat,
-}
-
-impl Default for Prose {
-    fn default() -> Self {
-        Prose { money: NumberFormat::WAN_PROSE, percent: NumberFormat::PERCENT, item_percent: NumberFormat::PERCENT }
-    }
-}
-
-/// 元 as 万元 in the base prose format (`13,699.36`), for messages and the booklet headline.
-pub fn wan(a: Amount) -> String {
-    Prose::default().wan(a)
-}
+pub use crate::style::{Prose, wan};
 
 impl Prose {
-    /// The prose formats of a template set.
-    pub fn of(f: &Formats) -> Prose {
-        Prose { money: f.prose, percent: f.percent, item_percent: f.item_percent }
+    /// A derived share in the set's percent format (a zero whole reads as a zero share, refused by D15 where printed).
+    pub fn share_of(self, s: Share) -> String {
+        self.share(s.part, s.whole)
     }
 
-    /// 元 as a 万元 figure: `13,699.36` (区级) or `5295.1` (镇级), zero as `0`.
-    pub fn wan(self, a: Amount) -> String {
-        self.money.wan(a)
-    }
-
-    /// A percentage already rounded by the derivation.
-    pub fn percent(self, p: rust_decimal::Decimal) -> String {
-        self.percent.render(p)
-    }
-
-    /// Share of a part in a whole: `93.96`; a zero whole (refused by D15 where a set prints
-    /// shares) reads as a zero share so a draft still renders.
-    pub fn share(self, part: Amount, whole: Amount) -> String {
-        let dp = self.percent.decimals;
-        let share =
-            crate::money::percent_share(part, whole, dp).unwrap_or_else(|| crate::money::round_half_up(rust_decimal::Decimal::ZERO, dp));
-        self.percent(share)
-    }
-
-    /// The formats of the 项 sentences: their own percent precision.
-    pub fn items(self) -> Prose {
-        Prose { percent: self.item_percent, ..self }
-    }
-
+    /// A figure this year and last, with its change, for a sentence.
     pub fn figure(self, c: Change) -> Figure {
         Figure { amount: self.wan(c.current), prior: self.wan(c.prior), change: self.change(c) }
     }
 
+    /// A change as a sentence prints it: word, 万元 and percent.
     pub fn change(self, c: Change) -> ChangeView {
         ChangeView {
             direction: c.direction(),
@@ -158,7 +115,7 @@ pub struct Narrative {
 
 /// Builds the narrative figures; `texts` gives each item's purpose and reason.
 pub fn build_narrative(b: &Budget, texts: &dyn Fn(&str) -> ItemText, prose: Prose) -> Narrative {
-    let all = b.ledger.total(|_, _| true);
+    let all = &b.figures.all;
     Narrative {
         income_total: prose.wan(all.total()),
         appropriation: prose.figure(b.change_of(|s, _| s.is_appropriation())),

@@ -255,7 +255,7 @@ fn format_by_column(grid: &[Vec<Amount>], style: Style<'_>) -> Vec<Vec<String>> 
 }
 
 fn income_cells(b: &Budget, style: Style<'_>) -> IncomeCells {
-    let total = b.ledger.total(|_, _| true);
+    let total = &b.figures.all;
     let f = |a: Amount| style.blank_zero().show(a);
     IncomeCells {
         appropriation: f(total.sum(|s, _| s.is_appropriation())),
@@ -314,7 +314,7 @@ fn every_class(b: &Budget, used: &[Row], formatted: &[Vec<String>]) -> Vec<SideR
 fn build_t1(b: &Budget, style: Style<'_>) -> TwoSided {
     let (classes, all_classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()], style);
     let (split_classes, split_total) = split_side(b, style);
-    let total = b.ledger.total(|_, _| true).total();
+    let total = b.figures.all.total();
     TwoSided {
         income: income_cells(b, style),
         classes,
@@ -332,7 +332,7 @@ fn split_side(b: &Budget, style: Style<'_>) -> (Vec<SideRow>, Vec<String>) {
     let public_of = |class: &str| -> Amount { b.basic_public.iter().filter(|(code, _)| code.starts_with(class)).map(|(_, a)| *a).sum() };
     let row = |cell: &Cell, public: Amount| vec![cell.total(), cell.of_kind(Kind::Basic) - public, public, cell.of_kind(Kind::Project)];
     let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| row(&r.cell, public_of(&r.code))).collect();
-    grid.push(row(&b.ledger.total(|_, _| true), b.basic_public.values().copied().sum()));
+    grid.push(row(&b.figures.all, b.basic_public.values().copied().sum()));
     let mut formatted = format_by_column(&grid, style.blank_zero());
     let total = formatted.pop().unwrap_or_default();
     (labelled(b, &classes, formatted), total)

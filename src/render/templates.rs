@@ -74,7 +74,7 @@ impl Templates {
             formats.insert(style.clone(), style_formats(&style, override_dir, &builtins, &overrides)?);
             styles.insert(style.clone(), engine(&style, &sources)?);
         }
-        Ok(Self { styles, formats, sources, fingerprint: crate::output::sha256_hex(all.as_bytes()) })
+        Ok(Self { styles, formats, sources, fingerprint: crate::digest::sha256_hex(all.as_bytes()) })
     }
 
     /// The number formats of a style (the base's when the style sets none).

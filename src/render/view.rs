@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Change, UnitKind, Wording};
+use crate::derive::figures::Counts;
+use crate::derive::{Budget, Change, Figures, UnitKind, Wording};
 use crate::load::Loaded;
+use crate::model::options::VEHICLE_CATEGORIES;
 use crate::numerals::paren_marker;
 
 use super::chapters::{ChapterView, build_chapters};
@@ -198,18 +200,6 @@ pub struct CountView {
     pub count: u32,
 }
 
-/// The eight vehicle categories in their fixed order (domain-spec §6.3).
-pub const VEHICLE_CATEGORIES: [&str; 8] = [
-    "部级领导干部用车",
-    "主要领导干部用车",
-    "机要通信用车",
-    "应急保障用车",
-    "执法执勤用车",
-    "特种专业技术用车",
-    "离退休干部用车",
-    "其他用车",
-];
-
 /// Builds the whole document view from loaded input and derived figures.
 pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
     let data = &loaded.data;
@@ -263,7 +253,7 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
         special_terms: data.text.special_terms.clone(),
         special_marker,
         narrative: build_narrative(b, &texts, prose),
-        composition: build_composition(loaded, b, prose),
+        composition: build_composition(b, prose),
         sections: build_sections(loaded, b, prose),
         basic_notes: build_basic_notes(loaded, b, prose),
         tables: build_tables(b, formats),
@@ -275,9 +265,9 @@ pub fn build_view(loaded: &Loaded, b: &Budget, formats: &Formats) -> DocView {
             units: data.performance.units,
             projects: data.performance.projects,
             amount: wan(b.performance_amount),
-            share: prose.share(b.performance_amount, b.ledger.total(|_, k| k == crate::derive::Kind::Project).total()),
+            share: prose.share_of(b.figures.performance),
         },
-        assets: build_assets(loaded),
+        assets: build_assets(loaded, &b.figures),
         projects: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_project(p, f, prose, formats)).collect(),
         declarations: data.projects.iter().zip(&b.project_funds).map(|(p, f)| build_declaration(p, f, &formats.forms)).collect(),
         marks: Marks::default(),
@@ -332,21 +322,18 @@ fn build_procurement(loaded: &Loaded, b: &Budget, prose: Prose) -> ProcurementVi
     }
 }
 
-fn build_assets(loaded: &Loaded) -> AssetsView {
+fn build_assets(loaded: &Loaded, figures: &Figures) -> AssetsView {
     let a = &loaded.data.assets;
-    let counts = |map: &std::collections::BTreeMap<String, toml::Spanned<u32>>| -> Vec<CountView> {
-        VEHICLE_CATEGORIES.iter().map(|name| CountView { name, count: map.get(*name).map_or(0, |c| *c.get_ref()) }).collect()
+    let counts = |c: &Counts| -> Vec<CountView> {
+        VEHICLE_CATEGORIES.iter().zip(&c.each).map(|(name, count)| CountView { name, count: *count }).collect()
     };
-    let vehicles = counts(&a.vehicles);
-    let planned = counts(&a.planned_vehicles);
     AssetsView {
         as_of: a.as_of.clone(),
-        // Saturating: counts that cannot be added are refused by T7; a draft still renders.
-        vehicles_total: vehicles.iter().fold(0u32, |sum, c| sum.saturating_add(c.count)),
-        vehicles,
+        vehicles_total: figures.vehicles.total,
+        vehicles: counts(&figures.vehicles),
         equipment: a.equipment,
-        planned_total: planned.iter().fold(0u32, |sum, c| sum.saturating_add(c.count)),
-        planned,
+        planned_total: figures.planned_vehicles.total,
+        planned: counts(&figures.planned_vehicles),
         planned_equipment: a.planned_equipment,
     }
 }

@@ -7,11 +7,9 @@ use serde_json::Value;
 
 use super::schema::Step;
 use crate::diag::Diagnostics;
-use crate::document::Document;
-use crate::load::{Loaded, Project};
-use crate::pipeline;
-use crate::render::templates::{DEFAULT_STYLE, Templates};
-use crate::render::{build_view, draft};
+use crate::document::{Document, View};
+use crate::load::Project;
+use crate::render::templates::Templates;
 
 /// The shipped unit-years whose views give the examples: 区级 and 镇级 budgets, a 自评, a booklet.
 pub const SAMPLE_UNITS: [(&str, &str); 4] = [("普陀城运", "2024"), ("安亭城运", "2024"), ("普陀城运", "2023"), ("松江城运", "2022")];
@@ -34,10 +32,12 @@ pub fn load(root: &Path) -> Result<Samples, Diagnostics> {
     let mut samples = Samples::default();
     for (unit, year) in SAMPLE_UNITS {
         for document in Document::load_all(&project, unit, year)? {
-            match &document {
-                Document::Budget(loaded) => samples.budget.push(budget_view(loaded, &templates)),
-                Document::Evaluation(e) => samples.evaluation.push(evaluation_view(e)),
-                Document::Booklet(b) => samples.booklet.push(booklet_view(b)),
+            let kind = document.kind();
+            // The same stages as `gen-budget --draft`: check, then the view with every mark.
+            match kind.view(&kind.check(&templates), &templates, true)? {
+                View::Budget { view, .. } => samples.budget.push(to_value(&view)),
+                View::Evaluation(view) => samples.evaluation.push(to_value(&view)),
+                View::Booklet(view) => samples.booklet.push(to_value(&view)),
             }
         }
     }
@@ -57,25 +57,6 @@ fn strip_prefix(value: &mut Value, prefix: &str) {
         Value::Object(map) => map.values_mut().for_each(|v| strip_prefix(v, prefix)),
         _ => {}
     }
-}
-
-/// A budget's draft view in its set's formats, as `gen-budget --draft` renders it.
-fn budget_view(loaded: &Loaded, templates: &Templates) -> Value {
-    let checked = pipeline::check(loaded, templates);
-    let style = pipeline::style_of(loaded, templates).unwrap_or(DEFAULT_STYLE);
-    let mut view = build_view(loaded, &checked.budget, &templates.formats(style));
-    draft::mark_draft(&mut view, &checked.diagnostics);
-    to_value(&view)
-}
-
-/// A 自评 document's draft view.
-fn evaluation_view(e: &crate::document::LoadedEvaluation) -> Value {
-    to_value(&crate::document::evaluation_view(e, true).0)
-}
-
-/// A booklet's draft view.
-fn booklet_view(b: &crate::document::LoadedBooklet) -> Value {
-    to_value(&crate::document::booklet_view(b, true).0)
 }
 
 fn to_value(view: &impl serde::Serialize) -> Value {

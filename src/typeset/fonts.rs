@@ -42,7 +42,7 @@ pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> 
         fonts.extend(parse_file(&path, data)?);
     }
     check_faces(dir, &fonts)?;
-    Ok((fonts, crate::output::sha256_hex(stamp.as_bytes())))
+    Ok((fonts, crate::digest::sha256_hex(stamp.as_bytes())))
 }
 
 /// The font files of a folder, sorted; the folder must exist.

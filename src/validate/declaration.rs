@@ -3,8 +3,8 @@
 use super::{Context, yuan};
 use crate::diag::Code;
 use crate::diag::{Diagnostic, Diagnostics, Place};
+use crate::model::options::{CATEGORIES, FUNDINGS, NATURES};
 use crate::money::Amount;
-use crate::render::declaration::{CATEGORIES, FUNDINGS, NATURES};
 
 /// P6, P7 for every form that uses layout D, and D14 for every `[[basic_note]]`.
 pub fn check(cx: &Context, diags: &mut Diagnostics) {

@@ -6,8 +6,8 @@ use toml::Spanned;
 use super::{Context, yuan};
 use crate::derive::{Kind, Source, UnitKind};
 use crate::diag::{Diagnostic, Diagnostics, Place};
+use crate::model::options::VEHICLE_CATEGORIES;
 use crate::money::Amount;
-use crate::render::view::VEHICLE_CATEGORIES;
 
 /// Runs the cross-table identities.
 pub fn check(cx: &Context, diags: &mut Diagnostics) {
@@ -170,7 +170,7 @@ fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
 
 /// N8: money with performance targets never exceeds 项目支出; less is allowed but worth a look.
 fn check_performance_coverage(cx: &Context, diags: &mut Diagnostics) {
-    let project_total = cx.budget.ledger.total(|_, k| k == Kind::Project).total();
+    let project_total = cx.budget.figures.project_spending;
     let perf = &cx.loaded.data.performance;
     exceeds(cx, diags, Code::N8, &perf.amount, project_total, "绩效目标涉及项目预算资金", "项目支出合计", Place::Performance);
     let amount = *perf.amount.get_ref();

@@ -18,7 +18,7 @@ use crate::derive::Budget;
 use crate::diag::Diagnostics;
 use crate::load::Loaded;
 use crate::money::{Amount, NumberFormat};
-use crate::render::Formats;
+use crate::style::Formats;
 
 /// What every check looks at: the raw input with its source, and the derived figures.
 pub struct Context<'a> {

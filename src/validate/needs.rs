@@ -2,7 +2,6 @@
 //! before a sentence could print a zero for something the user never typed.
 
 use super::Context;
-use crate::derive::Kind;
 use crate::diag::Code;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
@@ -56,8 +55,8 @@ fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
 /// 收支总额 and of 项目支出; a zero whole has no shares, so the sentence cannot be written.
 fn check_shares(cx: &Context, diags: &mut Diagnostics) {
     let src = &cx.loaded.source;
-    let ledger = &cx.budget.ledger;
-    if ledger.total(|_, _| true).total().is_zero() {
+    let figures = &cx.budget.figures;
+    if figures.all.total().is_zero() {
         let first = cx.loaded.data.functions.first().map(|l| l.code.span());
         diags.push(
             Diagnostic::error(Code::D15, "预算收支总额为零：本样式的编制说明要写各项收入、支出“占X%”")
@@ -67,7 +66,7 @@ fn check_shares(cx: &Context, diags: &mut Diagnostics) {
                 .place(Place::Narrative),
         );
     }
-    if ledger.total(|_, k| k == Kind::Project).total().is_zero() {
+    if figures.performance.whole.is_zero() {
         diags.push(
             Diagnostic::error(Code::D15, "项目支出合计为零：本样式要写绩效目标资金“占年初项目总预算的X%”")
                 .at(src, cx.loaded.data.performance.amount.span())

@@ -11,7 +11,7 @@ use crate::derive::indicator::Target;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::input::Project;
 use crate::money::{parse_amount, to_wan};
-use crate::render::narrative::wan;
+use crate::style::wan;
 use regex::Regex;
 
 /// A span of dates in prose: 2023年12月1日至2024年11月30日.

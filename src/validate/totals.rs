@@ -20,7 +20,7 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
 fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
     let b = cx.budget;
     let t = &cx.loaded.data.totals;
-    let all = b.ledger.total(|_, _| true);
+    let all = &b.figures.all;
     let (personnel, public) = b.economic_totals();
     let appropriation = b.change_of(|s, _| s.is_appropriation());
     let checks: [(&Option<Spanned<Amount>>, Amount, Code, &str, Place); 11] = [

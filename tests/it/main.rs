@@ -18,6 +18,7 @@ mod export;
 mod golden;
 mod import_broken;
 mod import_roundtrip;
+mod layering;
 mod layout;
 mod preview;
 mod reliability_checks;

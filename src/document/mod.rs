@@ -5,18 +5,17 @@
 
 use crate::diag::Code;
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use crate::booklet;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::evaluation;
 use crate::load::{Loaded, Project, check_plain_name, check_year, load_budget, parse_toml};
 use crate::model::SourceFile;
 use crate::model::booklet::BookletFile;
 use crate::model::evaluation::EvaluationFile;
-use crate::pipeline::{BuildOptions, Rendered, check, render_with};
-use crate::render::{Templates, draft};
-use crate::typeset::{Engine, compile};
+use crate::render::Templates;
+
+mod stages;
+
+pub use stages::{Checked, CheckedDocument, Figures, Kind, View, check};
 
 /// The kinds of document gen-budget writes, by the name a file gives in `document = "…"`.
 pub use crate::model::BUDGET;
@@ -123,10 +122,15 @@ impl Document {
 
     /// Every finding about this document.
     pub fn check(&self, templates: &Templates) -> Diagnostics {
+        self.kind().check(templates).diagnostics
+    }
+
+    /// The document as its kind, borrowed, for the stages (check → figures → view).
+    pub fn kind(&self) -> Kind<'_> {
         match self {
-            Document::Budget(loaded) => check(loaded, templates).diagnostics,
-            Document::Evaluation(e) => evaluation::check(&e.file, &evaluation::derive(&e.file), &e.source, e.file_year),
-            Document::Booklet(b) => booklet::check(&b.file, &b.source, b.file_year),
+            Document::Budget(loaded) => Kind::Budget(loaded),
+            Document::Evaluation(e) => Kind::Evaluation(e),
+            Document::Booklet(b) => Kind::Booklet(b),
         }
     }
 
@@ -148,98 +152,13 @@ impl Document {
         }
     }
 
+    /// The unit folder the document belongs to: its output goes under it.
     pub fn unit_dir(&self) -> &str {
-        match self {
-            Document::Budget(loaded) => &loaded.unit_dir,
-            Document::Evaluation(e) => &e.unit_dir,
-            Document::Booklet(b) => &b.unit_dir,
-        }
+        self.kind().unit_year().0
     }
 
+    /// The year of the document's path (the file's own year is checked against it, D1).
     pub fn year(&self) -> i32 {
-        match self {
-            Document::Budget(loaded) => loaded.file_year,
-            Document::Evaluation(e) => e.file_year,
-            Document::Booklet(b) => b.file_year,
-        }
+        self.kind().unit_year().1
     }
-
-    /// Checks and typesets the document without writing anything.
-    pub fn render(&self, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-        match self {
-            Document::Budget(loaded) => render_with(loaded, engine, templates, options),
-            Document::Evaluation(e) => render_evaluation(e, engine, templates, options),
-            Document::Booklet(b) => render_booklet(b, engine, templates, options),
-        }
-    }
-}
-
-/// Renders a self-evaluation; a release refuses errors as for budgets.
-fn render_evaluation(
-    e: &LoadedEvaluation,
-    engine: &Arc<Engine>,
-    templates: &Templates,
-    options: &BuildOptions,
-) -> Result<Rendered, Diagnostics> {
-    let started = std::time::Instant::now();
-    let (view, diagnostics) = evaluation_view(e, options.mode == crate::pipeline::Mode::Draft);
-    typeset(engine, options, (&e.unit_dir, e.file_year), started, diagnostics, || {
-        Ok((templates.render_evaluation(&view)?, view.title.clone()))
-    })
-}
-
-/// Renders a booklet; a release refuses errors as for budgets.
-fn render_booklet(b: &LoadedBooklet, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    let started = std::time::Instant::now();
-    let (view, diagnostics) = booklet_view(b, options.mode == crate::pipeline::Mode::Draft);
-    typeset(engine, options, (&b.unit_dir, b.file_year), started, diagnostics, || {
-        Ok((templates.render_booklet(&view)?, view.title.clone()))
-    })
-}
-
-/// A self-evaluation's view and findings; in a draft the findings are marked on its projects.
-pub fn evaluation_view(e: &LoadedEvaluation, draft: bool) -> (evaluation::EvaluationView, Diagnostics) {
-    let scores = evaluation::derive(&e.file);
-    let diagnostics = evaluation::check(&e.file, &scores, &e.source, e.file_year);
-    let mut view = evaluation::build_view(&e.file, &scores);
-    if draft {
-        view.draft = Some(mark_projects(&mut view.projects, &diagnostics, |p, m| p.marks = m));
-    }
-    (view, diagnostics)
-}
-
-/// A booklet's view and findings; in a draft the findings are marked on its projects.
-pub fn booklet_view(b: &LoadedBooklet, draft: bool) -> (booklet::BookletView, Diagnostics) {
-    let diagnostics = booklet::check(&b.file, &b.source, b.file_year);
-    let mut view = booklet::build_view(&b.file);
-    if draft {
-        view.draft = Some(mark_projects(&mut view.projects, &diagnostics, |p, m| p.marks = m));
-    }
-    (view, diagnostics)
-}
-
-/// Gives each project its draft marks; returns the findings page.
-fn mark_projects<P>(projects: &mut [P], diagnostics: &Diagnostics, set: impl Fn(&mut P, Vec<String>)) -> draft::DraftView {
-    let marks = draft::project_marks(diagnostics, projects.len());
-    projects.iter_mut().zip(marks).for_each(|(p, m)| set(p, m));
-    draft::findings(diagnostics)
-}
-
-/// The common tail of every document kind: refuse errors in a release, template, compile.
-fn typeset(
-    engine: &Arc<Engine>,
-    options: &BuildOptions,
-    (unit_dir, year): (&str, i32),
-    started: std::time::Instant,
-    diagnostics: Diagnostics,
-    source: impl FnOnce() -> Result<(String, String), Diagnostic>,
-) -> Result<Rendered, Diagnostics> {
-    if options.mode == crate::pipeline::Mode::Release && diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    let (typst_source, title) = source().map_err(|d| Diagnostics(vec![d]))?;
-    let own_time = started.elapsed();
-    let ident = format!("{unit_dir}-{year}-{title}");
-    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdf_kind()).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
 }
