@@ -2,8 +2,11 @@
 # Benchmark: `gen-budget check` of one unit with 1 000, 5 000 and 10 000 [[function]] entries
 # (the same 项 repeated, so every entry but the first is a D6 finding, each located and printed,
 # and every purpose ends with 。 for a W4 warning each): the cost must grow linearly.
+# With `units`: peak RSS of `gen-budget --all 2024` over 200 and 2 000 synthetic units (seed 42),
+# which must stay within 10% (issue 15); UNITS="200 2000" by default.
 #
 #   bash benches/scale.sh
+#   bash benches/scale.sh units
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -12,6 +15,24 @@ cargo build --release --quiet
 bin="$CARGO_TARGET_DIR/release/gen-budget"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ "${1:-}" = units ]; then
+  echo "| units | pages | wall (s) | peak RSS (MB) | manifest.json (KB) | index.html (KB) |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for n in ${UNITS:-200 2000}; do
+    dir="$work/n$n"
+    mkdir -p "$dir"
+    cp -r catalog "$dir/"
+    cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
+    "$CARGO_TARGET_DIR/release/synth" --units "$n" --seed 42 --root "$dir" --catalog "$root" >/dev/null
+    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" --all 2024 --root "$dir" > "$work/out" 2>&1
+    read -r wall rss < "$work/time"
+    pages=$(python3 -c "import json;print(sum(d['pages'] for u in json.load(open('$dir/out/2024/manifest.json'))['units'] for d in u['documents']))")
+    kb() { echo $(( $(stat -c %s "$1") / 1024 )); }
+    echo "| $n | $pages | $wall | $(( rss / 1024 )) | $(kb "$dir/out/2024/manifest.json") | $(kb "$dir/out/2024/index.html") |"
+    rm -rf "$dir"
+  done
+  exit 0
+fi
 cp -r catalog templates "$work/"
 cp -rl "$root/fonts" "$work/fonts" 2>/dev/null || cp -r "$root/fonts" "$work/fonts"
 mkdir -p "$work/departments/大"

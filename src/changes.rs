@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::diff::{Changes, Edition, compare};
-use crate::html::escape as html;
 use crate::load::Project;
 use crate::output::write_files;
 use crate::render::Templates;
@@ -68,29 +68,51 @@ pub fn write_pages(project: &Project, templates: &Templates, rev: &str, targets:
 
 /// The page: a summary table (changed first), then each changed unit's details.
 pub fn page_html(year: &str, rev: &str, units: &[(String, UnitChange)]) -> String {
-    let changed = units.iter().filter(|(_, c)| matches!(c, UnitChange::Changed(_))).count();
-    let mut rows = String::new();
-    let mut details = String::new();
-    for (unit, change) in units {
-        let (class, said) = match change {
-            UnitChange::Unchanged => ("same", "无变化".to_string()),
-            UnitChange::Changed(c) => ("changed", format!("<a href=\"#{}\">{}</a>", html(unit), html(&c.summary()))),
-            UnitChange::NotComparable(why) => ("none", html(why)),
-        };
-        rows.push_str(&format!("<tr class=\"{class}\"><td>{}</td><td>{said}</td></tr>\n", html(unit)));
-        if let UnitChange::Changed(c) = change {
-            details.push_str(&format!("<section id=\"{0}\"><h2>{0}</h2>\n{1}\n</section>\n", html(unit), c.to_html()));
-        }
-    }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年各单位变化（对比 {rev}）</title>\n<style>{STYLE}</style></head>\n<body><h1>{year}年各单位变化</h1>\n<p>与修订 <code>{rev}</code> 中的数据相比：共 {} 个单位，{changed} 个有变化。<a href=\"index.html\">返回文件列表</a></p>\n<table><tr><th>单位</th><th>变化</th></tr>\n{rows}</table>\n{details}</body></html>\n",
-        units.len(),
-        year = html(year),
-        rev = html(rev),
-    )
+    let rows: Vec<Row> = units.iter().map(|(unit, change)| row(unit, change)).collect();
+    let details = units
+        .iter()
+        .filter_map(|(unit, change)| match change {
+            UnitChange::Changed(c) => Some(Detail { unit, html: c.to_html() }),
+            _ => None,
+        })
+        .collect();
+    let changed = rows.iter().filter(|r| r.class == "changed").count();
+    crate::html::render("changes.html", "page", &PageView { year, rev, changed, rows, details })
 }
 
-const STYLE: &str = "@font-face{font-family:\"GenBudget Sans\";src:url(\"../fonts/sans.otf\") format(\"opentype\")}body{font-family:\"GenBudget Sans\",\"Noto Sans SC\",sans-serif;margin:2em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}tr.changed{background:#fff8e1}tr.none{color:#666}ins{background:#e6ffec;text-decoration:none}del{background:#ffebe9}section{margin-top:2em}";
+/// What `assets/html/changes.html` shows.
+#[derive(Serialize)]
+struct PageView<'a> {
+    year: &'a str,
+    rev: &'a str,
+    changed: usize,
+    rows: Vec<Row<'a>>,
+    details: Vec<Detail<'a>>,
+}
+
+/// A unit's line of the summary table: its class and what it says.
+#[derive(Serialize)]
+struct Row<'a> {
+    unit: &'a str,
+    class: &'static str,
+    said: String,
+}
+
+/// A changed unit's details: the diff fragment, already rendered (and escaped) by Tera.
+#[derive(Serialize)]
+struct Detail<'a> {
+    unit: &'a str,
+    html: String,
+}
+
+fn row<'a>(unit: &'a str, change: &UnitChange) -> Row<'a> {
+    let (class, said) = match change {
+        UnitChange::Unchanged => ("same", "无变化".to_string()),
+        UnitChange::Changed(c) => ("changed", c.summary()),
+        UnitChange::NotComparable(why) => ("none", why.clone()),
+    };
+    Row { unit, class, said }
+}
 
 /// Checks the revision once, before any unit is compared, so a typo is one clear message.
 pub fn check_revision(project: &Project, rev: &str) -> Result<(), Diagnostic> {
@@ -110,5 +132,28 @@ pub fn check_revision(project: &Project, rev: &str) -> Result<(), Diagnostic> {
             Err(Diagnostic::error(Code::U15, format!("无法运行 git：{}", crate::diag::io_reason(&e)))
                 .hint("安装 git，或不用 --diff-against"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_revision_and_reasons_are_escaped_by_tera() {
+        let units = vec![
+            ("<script>甲&".to_string(), UnitChange::Unchanged),
+            ("乙".to_string(), UnitChange::NotComparable("修订中没有 <x> & 文件".into())),
+            ("丙&".to_string(), UnitChange::Changed(Box::new(crate::diff::html::sample()))),
+        ];
+        let page = page_html("2024", "HEAD~1 <&>", &units);
+        assert!(!page.contains("<script>") && !page.contains("<x>"), "{page}");
+        assert!(page.contains("<title>2024年各单位变化（对比 HEAD~1 &lt;&amp;&gt;）</title>"));
+        assert!(page.contains("<tr class=\"same\"><td>&lt;script&gt;甲&amp;</td><td>无变化</td></tr>\n"));
+        assert!(page.contains("<tr class=\"none\"><td>乙</td><td>修订中没有 &lt;x&gt; &amp; 文件</td></tr>\n"));
+        assert!(page.contains("共 3 个单位，1 个有变化。"));
+        assert!(page.contains("<a href=\"#丙&amp;\">共 3 处数字、3 句、3 个项目有变化</a>"));
+        assert!(page.contains("<section id=\"丙&amp;\"><h2>丙&amp;</h2>\n<section class=\"diff\">\n"), "{page}");
+        assert!(page.ends_with("</section>\n\n</section>\n</body></html>\n"));
     }
 }

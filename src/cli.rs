@@ -79,6 +79,12 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Combine the shard manifests of `--all <年> --shard K/N` into out/<年>/manifest.json and index.html.
+    Merge {
+        year: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Serve a live draft on 127.0.0.1 that refreshes when the data or templates change.
     Preview {
         unit: String,
@@ -150,6 +156,9 @@ pub struct BuildArgs {
     /// With --all: also write out/<年>/changes.html, every unit compared with its data at this git revision.
     #[arg(long, value_name = "修订", requires = "all")]
     pub diff_against: Option<String>,
+    /// With --all <年>: build only shard K of N (K from 1), or `auto/N` with K = JOB_COMPLETION_INDEX + 1.
+    #[arg(long, value_name = "K/N", requires = "all")]
+    pub shard: Option<String>,
     /// Also write the generated Typst source next to the PDF.
     #[arg(long)]
     pub keep_typ: bool,

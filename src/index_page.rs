@@ -3,24 +3,15 @@
 //! right opened from disk on any machine.
 
 use crate::diag::Diagnostic;
-use crate::html::escape as html;
 use crate::load::Project;
 use crate::manifest::{FindingRecord, Manifest, ManifestEntry, Status};
 use crate::output::{sha256_hex, write_files};
+use serde::Serialize;
 
 /// The font the page names, from the project's fonts folder.
 const FONT: &str = "NotoSansSC-Regular.otf";
 /// Where the batch puts it, beside the year folders: `out/fonts/sans.otf`.
 const FONT_COPY: &str = "fonts/sans.otf";
-
-const STYLE: &str = "@font-face{font-family:\"GenBudget Sans\";src:url(\"../fonts/sans.otf\") format(\"opentype\")}\
-body{font-family:\"GenBudget Sans\",\"Noto Sans SC\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#1d2329;font-size:14px}\
-h1{font-size:1.4rem;font-weight:normal;color:#1f3a5f}h2{font-size:1.1rem;font-weight:normal;color:#1f3a5f;margin-top:2em}table{border-collapse:collapse}\
-td,th{border:1px solid #d0d4da;padding:4px 8px;text-align:left;vertical-align:top}th{background:#1f3a5f;color:#fff;font-weight:normal}\
-a{color:#1f5fa8}.badge{display:inline-block;padding:0 .4em;border-radius:2px;color:#fff;background:#2e7d32}tr.failed{background:#fdecea}tr.failed .badge{background:#b71c1c}\
-td.num{text-align:right}td.error{color:#b71c1c;font-weight:bold;background:#fdecea}td.warning{color:#8a5a00;background:#fff4d6}code{font-size:.9em;color:#555}.note{color:#777}\
-li.finding{margin:.4em 0;padding:.3em .6em;border-left:4px solid #e0a800;background:#fff8e6;list-style:none}li.finding.error{border-color:#c62828;background:#fdecea}\
-.kind{display:inline-block;padding:0 .3em;margin-right:.4em;color:#fff;background:#b07800;border-radius:2px}li.error .kind{background:#b71c1c}.where,.hint{display:block;color:#555;font-size:.9em}";
 
 /// Copies the project's font to `out/fonts/sans.otf` unless it is there already; a project
 /// without it gets a page in the platform's fonts.
@@ -33,47 +24,87 @@ pub(crate) fn write_font(project: &Project) -> Result<(), Diagnostic> {
 
 /// The page: one row per unit (findings linked), then each unit's findings.
 pub(crate) fn index_html(year: &str, manifest: &Manifest, changes: bool) -> String {
-    let rows: String = manifest.units.iter().map(row).collect();
-    let findings: String = manifest.units.iter().filter(|e| !e.findings.is_empty()).map(findings_section).collect();
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{year}年预算公开文件</title>\n<style>{STYLE}</style></head>\n<body><h1>{year}年预算公开文件</h1>\n{}<table><tr><th>单位</th><th>状态</th><th>文件</th><th>错误</th><th>警告</th><th>校验结果</th></tr>\n{rows}</table>\n{findings}<p class=\"note\">{}</p></body></html>\n",
-        if changes { "<p><a href=\"changes.html\">各单位与上一版的变化</a></p>\n" } else { "" },
-        html(&manifest.program),
-        year = html(year),
-    )
+    let view = IndexView { year, program: &manifest.program, changes, units: manifest.units.iter().map(row).collect() };
+    crate::html::render("index.html", "page", &view)
 }
 
-/// One unit's row.
-fn row(e: &ManifestEntry) -> String {
+/// What `assets/html/index.html` shows.
+#[derive(Serialize)]
+struct IndexView<'a> {
+    year: &'a str,
+    program: &'a str,
+    changes: bool,
+    units: Vec<UnitRow<'a>>,
+}
+
+/// One unit's row and findings.
+#[derive(Serialize)]
+struct UnitRow<'a> {
+    unit: &'a str,
+    year: &'a str,
+    class: &'static str,
+    label: &'static str,
+    files: Vec<FileLink<'a>>,
+    errors: usize,
+    warnings: usize,
+    findings: &'a [FindingRecord],
+}
+
+/// A written file and what it is (`22 页`, `Excel`).
+#[derive(Serialize)]
+struct FileLink<'a> {
+    file: &'a str,
+    note: String,
+}
+
+fn row(e: &ManifestEntry) -> UnitRow<'_> {
     let (label, class) = match e.status {
         Status::Built => ("已生成", "ok"),
         Status::Skipped => ("未变化，沿用", "ok"),
         Status::Failed => ("失败", "failed"),
     };
-    let mut docs: Vec<String> = e.documents.iter().map(|d| format!("<a href=\"{0}\">{0}</a>（{1} 页）", html(&d.file), d.pages)).collect();
-    docs.extend(e.workbooks.iter().map(|w| format!("<a href=\"{0}\">{0}</a>（Excel）", html(&w.file))));
-    let see =
-        if e.findings.is_empty() { String::new() } else { format!("<a href=\"#findings-{}\">{} 条</a>", html(&e.unit), e.findings.len()) };
-    let count =
-        |n: usize, kind: &str| if n > 0 { format!("<td class=\"num {kind}\">{n}</td>") } else { "<td class=\"num\">0</td>".to_string() };
-    format!(
-        "<tr class=\"{class}\" id=\"{unit}\"><td>{unit}</td><td><span class=\"badge\">{label}</span></td><td>{}</td>{}{}<td>{see}</td></tr>\n",
-        docs.join("<br>"),
-        count(e.errors, "error"),
-        count(e.warnings, "warning"),
-        unit = html(&e.unit),
-    )
+    let mut files: Vec<FileLink> = e.documents.iter().map(|d| FileLink { file: &d.file, note: format!("{} 页", d.pages) }).collect();
+    files.extend(e.workbooks.iter().map(|w| FileLink { file: &w.file, note: "Excel".to_string() }));
+    UnitRow { unit: &e.unit, year: &e.year, class, label, files, errors: e.errors, warnings: e.warnings, findings: &e.findings }
 }
 
-/// A unit's findings, each with its code, place and hint.
-fn findings_section(e: &ManifestEntry) -> String {
-    let items: String = e.findings.iter().map(finding).collect();
-    format!("<section id=\"findings-{0}\"><h2>{0} {1} 的校验结果</h2><ol>{items}</ol></section>\n", html(&e.unit), html(&e.year))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::{DocumentRecord, WorkbookRecord};
 
-fn finding(f: &FindingRecord) -> String {
-    let (class, kind) = if f.error { ("finding error", "错误") } else { ("finding", "警告") };
-    let place = f.location.as_deref().map(|l| format!("<span class=\"where\">{}</span>", html(l))).unwrap_or_default();
-    let hint = f.hint.as_deref().map(|h| format!("<span class=\"hint\">提示：{}</span>", html(h))).unwrap_or_default();
-    format!("<li class=\"{class}\"><span class=\"kind\">{kind}</span><b>{}</b> {}{place}{hint}</li>", html(&f.code), html(&f.message))
+    fn entry(unit: &str, status: Status, findings: Vec<FindingRecord>) -> ManifestEntry {
+        ManifestEntry {
+            unit: unit.into(),
+            year: "2024".into(),
+            status,
+            documents: vec![DocumentRecord { file: format!("{unit}/a&b.pdf"), pages: 22, sha256: String::new() }],
+            workbooks: vec![WorkbookRecord { file: format!("{unit}/a.xlsx"), sha256: String::new() }],
+            warnings: 1,
+            errors: 2,
+            input_hash: String::new(),
+            findings,
+        }
+    }
+
+    #[test]
+    fn unit_names_and_findings_are_escaped_by_tera() {
+        let finding = FindingRecord {
+            error: true,
+            code: "T4".into(),
+            message: "金额 <script>alert(1)</script> & \"x\"".into(),
+            location: Some("departments/<b>/2024.toml:1:2".into()),
+            hint: Some("写 <i> & 数字".into()),
+        };
+        let units = vec![entry("<script>甲&", Status::Failed, vec![finding]), entry("乙", Status::Built, vec![])];
+        let page = index_html("2024", &Manifest { program: "gen-budget <0>".into(), shard: None, units }, true);
+        assert!(!page.contains("<script>") && !page.contains("<b>/") && !page.contains("<i>"), "{page}");
+        assert!(page.contains("<tr class=\"failed\" id=\"&lt;script&gt;甲&amp;\"><td>&lt;script&gt;甲&amp;</td>"), "{page}");
+        assert!(page.contains("<a href=\"&lt;script&gt;甲&amp;/a&amp;b.pdf\">&lt;script&gt;甲&amp;/a&amp;b.pdf</a>（22 页）<br>"));
+        assert!(page.contains("<b>T4</b> 金额 &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;<span class=\"where\">departments/&lt;b&gt;/2024.toml:1:2</span><span class=\"hint\">提示：写 &lt;i&gt; &amp; 数字</span></li>"));
+        assert!(page.contains("<td class=\"num error\">2</td><td class=\"num warning\">1</td><td><a href=\"#findings-&lt;script&gt;甲&amp;\">1 条</a></td></tr>\n"));
+        assert!(
+            page.contains("<p><a href=\"changes.html\">") && page.ends_with("<p class=\"note\">gen-budget &lt;0&gt;</p></body></html>\n")
+        );
+    }
 }

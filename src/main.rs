@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some(Command::Diff { unit, year, against, other_year, format, root }) => {
             cmd::diff::run(&root, &unit, &year, against, other_year, format)
         }
+        Some(Command::Merge { year, root }) => cmd::merge::run(&root, &year),
         Some(Command::Preview { unit, year, port, root }) => cmd::preview::run(&root, &unit, &year, port),
         Some(Command::Style { command }) => cmd::style::run(command),
         None if cli.build.all => cmd::batch::run(&cli.build),

@@ -78,5 +78,35 @@ pub(crate) fn finding_records(diagnostics: &Diagnostics) -> Vec<FindingRecord> {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub program: String,
+    /// Only in `manifest.shard-K-of-N.json`: which part it is and what built it, for `merge`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<ShardHeader>,
     pub units: Vec<ManifestEntry>,
+}
+
+/// A shard manifest's part and the fingerprints `merge` requires to be equal across shards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardHeader {
+    /// K of `K/N`, from 1.
+    pub number: usize,
+    pub count: usize,
+    /// SHA-256 of the program file that built the shard.
+    pub executable: String,
+    pub templates: String,
+    pub fonts: String,
+}
+
+impl Manifest {
+    /// The manifest as written: pretty JSON, units in the order given (sorted by the caller).
+    pub(crate) fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the manifest serializes")
+    }
+}
+
+/// A manifest on disk; `None` when absent, not a regular file (a planted FIFO is never waited
+/// on), unreadable or not a manifest.
+pub(crate) fn read_manifest(path: &std::path::Path) -> Option<Manifest> {
+    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    let text = regular.then(|| std::fs::read_to_string(path).ok()).flatten()?;
+    serde_json::from_str(&text).ok()
 }

@@ -3,7 +3,8 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use gen_budget::batch::{BatchOptions, BatchReport, Outcome, Status, nothing_found, publish_all};
+use gen_budget::batch::{BatchOptions, BatchReport, Outcome, ShardRun, Status, nothing_found, publish_all};
+use gen_budget::diag::{Code, Diagnostic};
 use gen_budget::load::{Project, check_year, find_unit_years};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -19,10 +20,13 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     if let Err(d) = build_options(args).pdf_kind().check() {
         return report(&one(d));
     }
+    let shard = match shard_run(args, year.as_deref()) {
+        Ok(shard) => shard,
+        Err(d) => return report(&one(d)),
+    };
     let project = Project::new(&args.root);
-    let targets = find_unit_years(&project, year.as_deref());
-    let total = targets.len();
-    if total == 0 {
+    let mut targets = find_unit_years(&project, year.as_deref());
+    if targets.is_empty() {
         return report(&one(nothing_found()));
     }
     let (engine, templates) = match setup(&project) {
@@ -32,7 +36,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     if let Some(Err(d)) = args.diff_against.as_deref().map(|rev| gen_budget::changes::check_revision(&project, rev)) {
         return report(&one(d));
     }
-    let options = BatchOptions { force: args.force, build: build_options(args), diff_against: args.diff_against.clone() };
+    let options = BatchOptions { force: args.force, build: build_options(args), diff_against: args.diff_against.clone(), shard };
+    targets.retain(|(unit, _)| options.selects(unit));
+    let total = targets.len();
     let bar = progress_bar(total as u64);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let progress = |o: &Outcome| {
@@ -50,7 +56,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     };
     let batch = publish_all(&project, &engine, &templates, &options, targets, &progress);
     bar.finish_and_clear();
-    print_summary(&batch);
+    print_summary(&batch, &written(&options));
     print_diagnostics(&batch.setup);
     // The single build's rule over every failure: 2 when any is a usage, set-up or output error.
     let mut failures = batch.setup.clone();
@@ -76,8 +82,31 @@ fn status_word(o: &Outcome) -> String {
     }
 }
 
+/// The shard the flags ask for, checked before anything is read; `K/N` ignores the variable.
+fn shard_run(args: &BuildArgs, year: Option<&str>) -> Result<Option<ShardRun>, Diagnostic> {
+    let Some(spec) = args.shard.as_deref() else { return Ok(None) };
+    let index = std::env::var(gen_budget::shard::INDEX_VARIABLE).ok();
+    let shard = gen_budget::shard::Shard::parse(spec, index.as_deref())?;
+    let Some(year) = year else {
+        return Err(Diagnostic::error(Code::U16, "--shard 需要指定年度").hint(format!("写作 gen-budget --all <年> --shard {spec}")));
+    };
+    if args.diff_against.is_some() {
+        let d = Diagnostic::error(Code::U16, "--shard 不能与 --diff-against 同用：changes.html 要比较全部单位");
+        return Err(d.hint("分片运行并 merge 之后，另行运行 gen-budget --all <年> --diff-against <修订>"));
+    }
+    Ok(Some(ShardRun { shard, year: year.to_string(), executable: gen_budget::shard::executable_fingerprint() }))
+}
+
+/// What the summary says the batch wrote.
+fn written(options: &BatchOptions) -> String {
+    match &options.shard {
+        Some(run) => format!("分片清单见 out/{}/{}，全部分片完成后运行 gen-budget merge {}", run.year, run.shard.file_name(), run.year),
+        None => "清单见 out/<年>/manifest.json 与 index.html".to_string(),
+    }
+}
+
 /// One line per unit, then totals and where the manifest is.
-fn print_summary(batch: &BatchReport) {
+fn print_summary(batch: &BatchReport, written: &str) {
     println!("{:<12} {:<6} {:<6} {:>5} {:>5} {:>8}", "单位", "年度", "状态", "页数", "警告", "用时(s)");
     for o in &batch.outcomes {
         let e = &o.entry;
@@ -93,7 +122,7 @@ fn print_summary(batch: &BatchReport) {
     let skipped = batch.outcomes.iter().filter(|o| o.entry.status == Status::Skipped).count();
     let own_seconds: f64 = batch.outcomes.iter().map(|o| o.own.as_secs_f64()).sum();
     println!(
-        "共 {} 个：生成 {built}，跳过 {skipped}，失败 {}；用时 {:.2} s（排版以外的程序自身用时 {:.2} s，按线程合计）。清单见 out/<年>/manifest.json 与 index.html",
+        "共 {} 个：生成 {built}，跳过 {skipped}，失败 {}；用时 {:.2} s（排版以外的程序自身用时 {:.2} s，按线程合计）。{written}",
         batch.outcomes.len(),
         batch.failed(),
         batch.wall.as_secs_f64(),

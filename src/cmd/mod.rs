@@ -6,6 +6,7 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
+pub mod merge;
 pub mod new;
 pub mod preview;
 pub mod style;

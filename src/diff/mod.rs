@@ -8,6 +8,7 @@ mod align;
 mod cells;
 mod edition;
 mod figures;
+pub(crate) mod html;
 mod json;
 mod projects;
 mod prose;
@@ -145,6 +146,6 @@ impl Changes {
 
     /// An HTML fragment (every text escaped), `<ins>`/`<del>` around changed characters.
     pub fn to_html(&self) -> String {
-        text::to_html(self)
+        html::to_html(self)
     }
 }

@@ -42,12 +42,12 @@ impl PdfKind {
         names.join("＋")
     }
 
-    /// Refuses, before anything is built, a kind Typst cannot produce (U16).
+    /// Refuses, before anything is built, a kind Typst cannot produce (U18).
     pub fn check(self) -> Result<(), Diagnostic> {
         self.standards().map(|_| ())
     }
 
-    /// Typst's standards for the kind; PDF/UA-1 without tags, or a set Typst rejects, is U16.
+    /// Typst's standards for the kind; PDF/UA-1 without tags, or a set Typst rejects, is U18.
     pub fn standards(self) -> Result<PdfStandards, Diagnostic> {
         if self.pdfua && !self.tagged() {
             return Err(refused(
@@ -61,7 +61,7 @@ impl PdfKind {
 }
 
 fn refused(message: String, hint: &str) -> Diagnostic {
-    Diagnostic::error(Code::U16, format!("无法生成所要求的 PDF：{message}")).hint(hint)
+    Diagnostic::error(Code::U18, format!("无法生成所要求的 PDF：{message}")).hint(hint)
 }
 
 /// A Typst validation error of PDF/A or PDF/UA export in Chinese; `None` for any other message.

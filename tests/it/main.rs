@@ -27,6 +27,7 @@ mod reliability_fuzz;
 mod reliability_loaders;
 mod reliability_setup;
 mod robustness;
+mod shard;
 mod style_cmd;
 mod style_variants;
 mod styles;

@@ -176,7 +176,7 @@ fn pdfua_without_tags_is_refused_up_front_with_exit_2() {
     let out = run(&root, &["普陀城运", "2024", "--pdfua"], true);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("错误[U16]") && stderr.contains("--pdfua 要求带标签的 PDF"), "{stderr}");
+    assert!(stderr.contains("错误[U18]") && stderr.contains("--pdfua 要求带标签的 PDF"), "{stderr}");
     assert!(!stderr.contains("警告["), "refused before the data is read: {stderr}");
     assert!(!root.join(FLAGSHIP).exists(), "nothing is written");
 }
