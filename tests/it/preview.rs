@@ -5,6 +5,8 @@
 use crate::common;
 #[path = "preview/driver.rs"]
 mod driver;
+#[path = "preview/edits.rs"]
+mod edits;
 #[path = "preview/failure.rs"]
 mod failure;
 #[path = "preview/navigation.rs"]

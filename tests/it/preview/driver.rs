@@ -11,6 +11,13 @@ use serde_json::{Value, json};
 /// Kills a child process when the test ends, pass or fail.
 pub struct Guard(Child);
 
+impl Guard {
+    /// The child's process id, for reading its memory use.
+    pub fn id(&self) -> u32 {
+        self.0.id()
+    }
+}
+
 impl Drop for Guard {
     fn drop(&mut self) {
         let _ = self.0.kill();
