@@ -75,6 +75,7 @@ impl Preview {
         let mut state = self.state.lock().expect("preview state lock");
         state.version += 1;
         state.build_ms = started.elapsed().as_millis();
+        state.own_ms = result.as_ref().map_or(0, |r| r.iter().map(|r| r.own_time.as_millis()).sum());
         match result {
             Ok(rendered) => state.built(&self.project.root, &rendered),
             Err(diags) => state.stopped(&self.project.root, &diags),
@@ -91,8 +92,9 @@ impl Preview {
     }
 }
 
-/// The build event's JSON: version, every page's hash, the pages that changed, and the times
-/// of its steps (epoch milliseconds for the moments, so a browser can compare them).
+/// The build event's JSON: version, every page's hash, the pages that changed, the page's
+/// changing part (saving a request), and the times of its steps (epoch milliseconds for the
+/// moments, so a browser can compare them).
 fn summary(state: &Snapshot, seen: Instant) -> String {
     let now = SystemTime::now();
     let epoch = |t: SystemTime| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
@@ -102,7 +104,9 @@ fn summary(state: &Snapshot, seen: Instant) -> String {
         "hashes": state.pages.iter().map(|p| p.hash.as_str()).collect::<Vec<_>>(),
         "changed": state.changed,
         "failed": !state.failure.is_empty(),
+        "content": content::content_html(state),
         "build_ms": state.build_ms as u64,
+        "own_ms": state.own_ms as u64,
         "render_ms": state.render_ms as u64,
         "seen_at": epoch(now - seen.elapsed()) as u64,
         "sent_at": epoch(now) as u64,

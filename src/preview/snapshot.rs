@@ -60,6 +60,8 @@ pub(crate) struct Snapshot {
     /// The diagnostics that stopped the draft, rendered with snippets as the CLI prints them.
     pub(crate) failure: Vec<String>,
     pub(crate) build_ms: u128,
+    /// The part of `build_ms` in gen-budget's own stages (checks, views, templates), not Typst.
+    pub(crate) own_ms: u128,
     /// Time spent turning changed pages into SVG (unchanged ones are reused).
     pub(crate) render_ms: u128,
     /// Pages whose image differs from the previous build's page at the same index.

@@ -1,5 +1,5 @@
-// The preview page: each rebuild is pushed as a server-sent event; the page then swaps in
-// /content and keeps every page image whose hash is unchanged, so only changed pages are
+// The preview page: each rebuild is pushed as a server-sent event carrying the page's changing
+// part (as /content serves it); the page swaps it in and keeps every page image whose hash is unchanged, so only changed pages are
 // fetched. Findings and marks link both ways, findings filter, the header shows the page in view.
 const slots = ['side', 'main', 'findings-box'];
 /// One entry per update shown: version, changed pages, and epoch-ms moments (for the tests and the bench).
@@ -14,14 +14,14 @@ async function update() {
   const info = latest;
   try {
     const holder = document.createElement('div');
-    holder.innerHTML = await (await fetch('/content')).text();
+    holder.innerHTML = info.content ?? await (await fetch('/content')).text();
     const kept = keepImages(holder);
     for (const slot of slots) {
       const part = holder.querySelector(`[data-slot="${slot}"]`);
       if (part) document.getElementById(slot).replaceChildren(...part.childNodes);
     }
     const entry = { version: info.version, changed: info.changed, new_images: info.pages - kept, sent_at: info.sent_at, seen_at: info.seen_at,
-      build_ms: info.build_ms, render_ms: info.render_ms, dom_at: Date.now() };
+      build_ms: info.build_ms, own_ms: info.own_ms, render_ms: info.render_ms, dom_at: Date.now() };
     window.previewLog.push(entry);
     whenLoaded(entry);
     showCompare();

@@ -31,11 +31,13 @@ impl Update {
         self.at("loaded_at").saturating_sub(self.written_at)
     }
 
-    /// Write → watcher, compile, render, event sent → DOM changed, DOM → images loaded.
-    pub fn split(&self) -> [u64; 5] {
+    /// Write → watcher, rebuild (of it gen-budget's own stages), SVG, event sent → DOM changed,
+    /// DOM → images loaded.
+    pub fn split(&self) -> [u64; 6] {
         let detect = self.at("seen_at").saturating_sub(self.written_at);
         let push = self.at("dom_at").saturating_sub(self.at("sent_at"));
-        [detect, self.at("build_ms"), self.at("render_ms"), push, self.at("loaded_at").saturating_sub(self.at("dom_at"))]
+        let load = self.at("loaded_at").saturating_sub(self.at("dom_at"));
+        [detect, self.at("build_ms"), self.at("own_ms"), self.at("render_ms"), push, load]
     }
 }
 
@@ -145,13 +147,13 @@ fn preview_bench() {
     let first = edit(&session, 8_458_100);
     let page = first.entry["changed"][0].as_u64().unwrap() + 1;
     session.browser.eval(&format!("document.getElementById('page-{page}').scrollIntoView(); return null;"));
+    let start = rss(&session);
     let updates: Vec<Update> = (1..=20).map(|k| edit(&session, 8_468_100 + k * 10_000)).collect();
     let part = |i: usize| median(updates.iter().map(|u| u.split()[i]).collect());
-    let rss = std::fs::read_to_string(format!("/proc/{}/status", session.server.id())).unwrap();
-    let rss = rss.lines().find(|l| l.starts_with("VmRSS:")).unwrap().split_whitespace().nth(1).unwrap().parse::<u64>().unwrap() / 1024;
+    let rss = format!("{start} MB after the first edit, {} MB after 20 more", rss(&session));
     let changed = median(updates.iter().map(|u| u.entry["changed"].as_array().unwrap().len() as u64).collect());
     println!(
-        "preview 普陀城运 2024, 20 edits: save → DOM median {} ms (min {}, max {}); → changed image loaded median {} ms; split (medians): file event {} ms, compile {} ms, render {} ms, push + /content + DOM {} ms, image load {} ms; pages re-sent per edit {changed}; RSS after 20 edits {rss} MB",
+        "preview 普陀城运 2024, 20 edits: save → DOM median {} ms (min {}, max {}); → changed image loaded median {} ms; split (medians): file event {} ms, rebuild {} ms (of it gen-budget's own stages {} ms, the rest Typst compile + PDF), SVG {} ms, push + DOM {} ms, image load {} ms; pages re-sent per edit {changed}; RSS {rss}",
         median(updates.iter().map(Update::to_dom).collect()),
         updates.iter().map(Update::to_dom).min().unwrap(),
         updates.iter().map(Update::to_dom).max().unwrap(),
@@ -161,5 +163,13 @@ fn preview_bench() {
         part(2),
         part(3),
         part(4),
+        part(5),
     );
+}
+
+/// The preview server's resident memory in MB.
+fn rss(session: &Session) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", session.server.id())).unwrap();
+    let kb = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap().split_whitespace().nth(1).unwrap();
+    kb.parse::<u64>().unwrap() / 1024
 }
