@@ -11,6 +11,8 @@ mod edits;
 mod failure;
 #[path = "preview/navigation.rs"]
 mod navigation;
+#[path = "preview/reconnect.rs"]
+mod reconnect;
 
 use std::time::Duration;
 

@@ -65,6 +65,11 @@ fn wait_for_port(port: u16) {
 /// Starts `gen-budget preview 普陀城运 2024` on a free port; returns it once it is listening.
 pub fn preview(root: &Path) -> (Guard, u16) {
     let port = free_port();
+    (preview_on(root, port), port)
+}
+
+/// Starts the preview on a given port; returns once it is listening.
+pub fn preview_on(root: &Path, port: u16) -> Guard {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gen-budget"))
         .args(["preview", "普陀城运", "2024", "--port", &port.to_string(), "--root"])
         .arg(root)
@@ -74,7 +79,7 @@ pub fn preview(root: &Path) -> (Guard, u16) {
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
     assert!(first.contains(&format!("http://127.0.0.1:{port}/")), "{first}");
-    (Guard(child), port)
+    Guard(child)
 }
 
 /// A headless Chromium session with its own profile; ended when dropped.
