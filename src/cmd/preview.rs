@@ -15,7 +15,7 @@ pub fn run(root: &Path, unit: &str, year: &str, port: u16) -> ExitCode {
         return report(&one(d));
     }
     let project = Project::new(root);
-    let engine = match Engine::load(&project.fonts()) {
+    let engine = match Engine::load_incremental(&project.fonts()) {
         Ok(engine) => engine,
         Err(d) => return report(&one(d)),
     };

@@ -1,16 +1,20 @@
 //! What the preview shows after a build: pages, findings with their marks, the outline, or the
 //! diagnostics that stopped the draft.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::SourceFile;
 use crate::pipeline::Rendered;
 use crate::typeset::anchors;
 
-/// One page as an SVG image with its size in points.
+/// One page as an SVG image with its size in points; the hash of its layout names its image.
 pub(crate) struct Sheet {
-    pub(crate) svg: String,
+    pub(crate) svg: Arc<str>,
+    pub(crate) hash: String,
     pub(crate) width: f64,
     pub(crate) height: f64,
 }
@@ -56,16 +60,24 @@ pub(crate) struct Snapshot {
     /// The diagnostics that stopped the draft, rendered with snippets as the CLI prints them.
     pub(crate) failure: Vec<String>,
     pub(crate) build_ms: u128,
+    /// The part of `build_ms` in gen-budget's own stages (checks, views, templates), not Typst.
+    pub(crate) own_ms: u128,
+    /// Time spent turning changed pages into SVG (unchanged ones are reused).
+    pub(crate) render_ms: u128,
+    /// Pages whose image differs from the previous build's page at the same index.
+    pub(crate) changed: Vec<usize>,
 }
 
 impl Snapshot {
     /// Takes in a successful draft build.
     pub(crate) fn built(&mut self, root: &Path, rendered: &[Rendered]) {
+        let started = Instant::now();
         let (mut pages, mut findings, mut marks, mut outline) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let known: HashMap<&str, &Arc<str>> = self.pages.iter().map(|s| (s.hash.as_str(), &s.svg)).collect();
         for (k, r) in rendered.iter().enumerate() {
             let offset = pages.len();
             let document = &r.compiled.document;
-            pages.extend(document.pages().iter().map(sheet));
+            pages.extend(document.pages().iter().map(|page| sheet(page, &known)));
             outline.extend(anchors::outline(document).into_iter().map(|h| Heading {
                 level: h.level,
                 title: h.title,
@@ -86,8 +98,10 @@ impl Snapshot {
                 }));
             }
         }
+        self.changed = changed(&self.pages, &pages);
         (self.pages, self.findings, self.marks, self.outline) = (pages, findings, marks, outline);
         self.failure.clear();
+        self.render_ms = started.elapsed().as_millis();
     }
 
     /// Takes in a build that stopped: its diagnostics replace the findings, the old pages stay
@@ -96,15 +110,24 @@ impl Snapshot {
         self.findings = diags.iter().enumerate().map(|(i, d)| finding(root, &format!("e{}", i + 1), d, None)).collect();
         self.marks.clear();
         self.failure = diags.iter().map(render).collect();
+        self.changed.clear();
+        self.render_ms = 0;
     }
 }
 
-fn sheet(page: &typst_layout::Page) -> Sheet {
-    Sheet {
-        svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
-        width: page.frame.width().to_pt(),
-        height: page.frame.height().to_pt(),
-    }
+/// A page's image, reused from the last build when its layout hashes the same.
+fn sheet(page: &typst_layout::Page, known: &HashMap<&str, &Arc<str>>) -> Sheet {
+    let hash = format!("{:032x}", typst::utils::hash128(page));
+    let svg = match known.get(hash.as_str()) {
+        Some(svg) => Arc::clone(svg),
+        None => typst_svg::svg(page, &typst_svg::SvgOptions::default()).into(),
+    };
+    Sheet { svg, hash, width: page.frame.width().to_pt(), height: page.frame.height().to_pt() }
+}
+
+/// Indices of the new pages that differ from the old page at the same place, or are new.
+fn changed(old: &[Sheet], new: &[Sheet]) -> Vec<usize> {
+    new.iter().enumerate().filter(|(i, s)| old.get(*i).is_none_or(|o| o.hash != s.hash)).map(|(i, _)| i).collect()
 }
 
 /// The finding number a mark starts with: `[3] 警告…` → 3.

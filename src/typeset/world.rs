@@ -3,7 +3,7 @@
 //! Nothing is read from disk here, so a template can never reach outside the project.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -20,6 +20,9 @@ pub struct Engine {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     fingerprint: String,
+    /// The last sources, kept by the preview: Typst then reparses only the edited part, so the
+    /// rest keeps its spans and with them its memoised layout.
+    kept: Option<Mutex<Vec<Source>>>,
 }
 
 impl Engine {
@@ -27,9 +30,50 @@ impl Engine {
     pub fn load(dir: &Path) -> Result<Arc<Self>, Diagnostic> {
         let (fonts, fingerprint) = super::fonts::load_fonts(dir)?;
         let book = FontBook::from_fonts(&fonts);
-        Ok(Arc::new(Self { library: LazyHash::new(Library::default()), book: LazyHash::new(book), fonts, fingerprint }))
+        Ok(Arc::new(Self { library: LazyHash::new(Library::default()), book: LazyHash::new(book), fonts, fingerprint, kept: None }))
     }
 
+    /// `load` for a process that compiles the same documents again and again (the preview).
+    pub fn load_incremental(dir: &Path) -> Result<Arc<Self>, Diagnostic> {
+        let mut engine = Arc::into_inner(Self::load(dir)?).expect("a new engine has one owner");
+        engine.kept = Some(Mutex::default());
+        Ok(Arc::new(engine))
+    }
+
+    /// The main source for `text`: an edit of the kept source most like it, or a new one.
+    fn source(&self, text: String) -> Source {
+        let Some(kept) = &self.kept else { return Source::new(main_id(), text) };
+        let mut kept = kept.lock().expect("kept sources lock");
+        // Another document of the unit shares its preamble but not most of its text.
+        let alike = (0..kept.len()).map(|i| (shared(kept[i].text(), &text), i)).filter(|(n, _)| n * 2 > text.len());
+        let closest = alike.max().map(|(_, i)| i);
+        let source = match closest {
+            Some(i) => {
+                let mut source = kept.remove(i);
+                source.replace(&text);
+                source
+            }
+            None => Source::new(main_id(), text),
+        };
+        kept.push(source.clone());
+        if kept.len() > KEPT {
+            kept.remove(0);
+        }
+        source
+    }
+}
+
+/// How many documents' sources the preview keeps (a unit-year has up to three).
+const KEPT: usize = 4;
+
+/// Bytes two texts share at their start and end: how alike two versions of one document are.
+fn shared(a: &str, b: &str) -> usize {
+    let start = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let end = a.bytes().rev().zip(b.bytes().rev()).take_while(|(x, y)| x == y).count();
+    (start + end).min(a.len().min(b.len()))
+}
+
+impl Engine {
     /// Names, sizes and modification times of the font files: a replaced font invalidates
     /// earlier builds without hashing 35 MB on every run.
     pub fn fingerprint(&self) -> &str {
@@ -52,7 +96,8 @@ pub struct DocWorld {
 impl DocWorld {
     /// A world whose only file is `source` and whose today is fixed (reproducible output).
     pub fn new(engine: Arc<Engine>, source: String, today: Datetime) -> Self {
-        Self { engine, main: Source::new(main_id(), source), today }
+        let main = engine.source(source);
+        Self { engine, main, today }
     }
 
     pub fn source_text(&self) -> &str {
@@ -87,5 +132,15 @@ impl World for DocWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn two_versions_of_a_text_share_all_but_the_edit() {
+        assert_eq!(super::shared("#set page(a)\n1 万元\nend", "#set page(a)\n2 万元\nend"), 24);
+        assert_eq!(super::shared("abc", "abc"), 3, "never more than the shorter text");
+        assert_eq!(super::shared("abc", "xyz"), 0);
     }
 }

@@ -5,10 +5,14 @@
 use crate::common;
 #[path = "preview/driver.rs"]
 mod driver;
+#[path = "preview/edits.rs"]
+mod edits;
 #[path = "preview/failure.rs"]
 mod failure;
 #[path = "preview/navigation.rs"]
 mod navigation;
+#[path = "preview/reconnect.rs"]
+mod reconnect;
 
 use std::time::Duration;
 

@@ -1,24 +1,64 @@
-// The preview page: polls /version, swaps in /content after each rebuild, links findings and
-// marks both ways, filters findings and shows the page in view.
-let shown = -1;
+// The preview page: each rebuild is pushed as a server-sent event carrying the page's changing
+// part (as /content serves it); the page swaps it in and keeps every page image whose hash is unchanged, so only changed pages are
+// fetched. Findings and marks link both ways, findings filter, the header shows the page in view.
 const slots = ['side', 'main', 'findings-box'];
+/// One entry per update shown: version, changed pages, and epoch-ms moments (for the tests and the bench).
+window.previewLog = [];
+let latest = null;
+let busy = false;
 
-async function refresh() {
+/// Applies the newest build event; events that arrive meanwhile collapse into one more update.
+async function update() {
+  if (busy || !latest) return;
+  busy = true;
+  const info = latest;
   try {
-    const v = await (await fetch('/version')).text();
-    if (v !== String(shown)) {
-      const holder = document.createElement('div');
-      holder.innerHTML = await (await fetch('/content')).text();
-      for (const slot of slots) {
-        const part = holder.querySelector(`[data-slot="${slot}"]`);
-        if (part) document.getElementById(slot).replaceChildren(...part.childNodes);
-      }
-      shown = v;
-      showCompare();
-      currentPage();
+    const holder = document.createElement('div');
+    holder.innerHTML = info.content ?? await (await fetch('/content')).text();
+    const kept = keepImages(holder);
+    for (const slot of slots) {
+      const part = holder.querySelector(`[data-slot="${slot}"]`);
+      if (part) document.getElementById(slot).replaceChildren(...part.childNodes);
     }
+    const entry = { version: info.version, changed: info.changed, new_images: info.pages - kept, sent_at: info.sent_at, seen_at: info.seen_at,
+      build_ms: info.build_ms, own_ms: info.own_ms, render_ms: info.render_ms, dom_at: Date.now() };
+    window.previewLog.push(entry);
+    whenLoaded(entry);
+    showCompare();
+    currentPage();
   } catch (e) {}
-  setTimeout(refresh, 100);
+  busy = false;
+  if (latest !== info) update();
+}
+
+/// Moves the current image elements into the new fragment wherever the hash is the same, so
+/// they are neither fetched nor decoded again; returns how many were kept.
+function keepImages(holder) {
+  const old = new Map([...document.querySelectorAll('img.page')].map((img) => [img.getAttribute('src'), img]));
+  let kept = 0;
+  for (const img of holder.querySelectorAll('img.page')) {
+    const same = old.get(img.getAttribute('src'));
+    if (same) {
+      img.replaceWith(same);
+      old.delete(img.getAttribute('src'));
+      kept += 1;
+    }
+  }
+  return kept;
+}
+
+/// Notes when the new images in view have loaded (those out of view load when scrolled to).
+function whenLoaded(entry) {
+  const inView = (img) => { const r = img.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; };
+  const waiting = [...document.querySelectorAll('img.page')].filter((img) => !img.complete && inView(img));
+  let left = waiting.length;
+  const done = () => { entry.loaded_at = Date.now(); };
+  if (!left) return done();
+  for (const img of waiting) {
+    const one = () => { left -= 1; if (!left) done(); };
+    img.addEventListener('load', one, { once: true });
+    img.addEventListener('error', one, { once: true });
+  }
 }
 
 async function showCompare() {
@@ -95,4 +135,8 @@ document.addEventListener('click', (event) => {
 });
 document.addEventListener('scroll', currentPage, { passive: true });
 window.addEventListener('resize', currentPage);
-refresh();
+// EventSource reconnects by itself when the stream drops (the server asks for 0.5 s).
+new EventSource('/events').addEventListener('build', (event) => {
+  latest = JSON.parse(event.data);
+  update();
+});

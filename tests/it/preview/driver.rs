@@ -11,6 +11,13 @@ use serde_json::{Value, json};
 /// Kills a child process when the test ends, pass or fail.
 pub struct Guard(Child);
 
+impl Guard {
+    /// The child's process id, for reading its memory use.
+    pub fn id(&self) -> u32 {
+        self.0.id()
+    }
+}
+
 impl Drop for Guard {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -58,6 +65,11 @@ fn wait_for_port(port: u16) {
 /// Starts `gen-budget preview 普陀城运 2024` on a free port; returns it once it is listening.
 pub fn preview(root: &Path) -> (Guard, u16) {
     let port = free_port();
+    (preview_on(root, port), port)
+}
+
+/// Starts the preview on a given port; returns once it is listening.
+pub fn preview_on(root: &Path, port: u16) -> Guard {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gen-budget"))
         .args(["preview", "普陀城运", "2024", "--port", &port.to_string(), "--root"])
         .arg(root)
@@ -67,7 +79,7 @@ pub fn preview(root: &Path) -> (Guard, u16) {
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
     assert!(first.contains(&format!("http://127.0.0.1:{port}/")), "{first}");
-    (Guard(child), port)
+    Guard(child)
 }
 
 /// A headless Chromium session with its own profile; ended when dropped.
