@@ -40,7 +40,7 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
         three_public: build_three_public(&data.three_public),
         procurement: build_procurement(&data.procurement),
         performance_amount: *data.performance.amount.get_ref(),
-        project_funds: data.projects.iter().map(|p| build_funds(p)).collect(),
+        project_funds: data.projects.iter().map(build_funds).collect(),
         figures,
     };
     (budget, diags)

@@ -55,19 +55,6 @@ mod tests {
     use crate::diag::Code;
 
     #[test]
-    fn the_snippet_is_the_text_as_parsed_not_as_on_disk_now() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.toml");
-        std::fs::write(&path, "year = 2024\nname = \"旧\"\n").unwrap();
-        let source = crate::load::read_source(&path).unwrap();
-        std::fs::write(&path, "changed = true\n").unwrap();
-        let d = Diagnostic::error(Code::T1, "测试").at(&source, 19..24);
-        let shown = Sources::run().render(&d);
-        assert!(shown.contains("name = \"旧\""), "{shown}");
-        assert!(!shown.contains("changed"), "{shown}");
-    }
-
-    #[test]
     fn a_path_never_parsed_prints_without_snippet() {
         let store = Sources::default();
         let source = SourceFile::new("/nowhere/b.toml", "x = 1\n");

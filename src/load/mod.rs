@@ -217,3 +217,22 @@ pub fn find_unit_years(project: &Project, year: Option<&str>) -> Vec<(String, St
     found.dedup();
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+
+    #[test]
+    fn the_snippet_is_the_text_as_parsed_not_as_on_disk_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        std::fs::write(&path, "year = 2024\nname = \"旧\"\n").unwrap();
+        let source = read_source(&path).unwrap();
+        std::fs::write(&path, "changed = true\n").unwrap();
+        let d = Diagnostic::error(Code::T1, "测试").at(&source, 19..24);
+        let shown = crate::diag::Sources::run().render(&d);
+        assert!(shown.contains("name = \"旧\""), "{shown}");
+        assert!(!shown.contains("changed"), "{shown}");
+    }
+}

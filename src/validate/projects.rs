@@ -33,37 +33,32 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
 /// P1: 年度资金申请总额 = 当年财政拨款 + 上年结转 + 其他, and the project total is not less.
 fn check_money_block(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
     let funds = &cx.budget.project_funds[i];
-    if let Some(typed) = &p.form.annual {
-        if *typed.get_ref() != funds.annual() {
-            diags.push(
-                Diagnostic::error(
-                    Code::P1,
-                    format!(
-                        "“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元",
-                        p.name,
-                        yuan(*typed.get_ref()),
-                        yuan(funds.annual())
-                    ),
-                )
-                .at(&cx.loaded.source, typed.span())
-                .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual())))
-                .hint("改正各来源金额，或删去 annual（程序会自动相加）")
-                .place(Place::Project(i)),
-            );
-        }
+    if let Some(typed) = &p.form.annual
+        && *typed.get_ref() != funds.annual()
+    {
+        diags.push(
+            Diagnostic::error(
+                Code::P1,
+                format!("“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元", p.name, yuan(*typed.get_ref()), yuan(funds.annual())),
+            )
+            .at(&cx.loaded.source, typed.span())
+            .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual())))
+            .hint("改正各来源金额，或删去 annual（程序会自动相加）")
+            .place(Place::Project(i)),
+        );
     }
-    if let (Some(total), Some(typed)) = (funds.total_budget, &p.total_budget) {
-        if total < funds.annual() {
-            diags.push(
-                Diagnostic::error(
-                    Code::P1,
-                    format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual())),
-                )
-                .at(&cx.loaded.source, typed.span())
-                .hint("总预算包含各年度安排，不能少于当年数")
-                .place(Place::Project(i)),
-            );
-        }
+    if let (Some(total), Some(typed)) = (funds.total_budget, &p.total_budget)
+        && total < funds.annual()
+    {
+        diags.push(
+            Diagnostic::error(
+                Code::P1,
+                format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual())),
+            )
+            .at(&cx.loaded.source, typed.span())
+            .hint("总预算包含各年度安排，不能少于当年数")
+            .place(Place::Project(i)),
+        );
     }
 }
 
@@ -145,7 +140,7 @@ fn check_budget_text(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostic
             }
             Err(_) => continue,
         };
-        if expected.iter().any(|e| *e == stated) {
+        if expected.contains(&stated) {
             continue;
         }
         diags.push(

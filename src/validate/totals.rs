@@ -17,13 +17,16 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
     check_glossary_terms(cx, diags);
 }
 
+/// One typed total: the value as typed, the derived sum, its code, its name and where it prints.
+type TypedTotal<'a> = (&'a Option<Spanned<Amount>>, Amount, Code, &'static str, Place);
+
 fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
     let b = cx.budget;
     let t = &cx.loaded.data.totals;
     let all = &b.figures.all;
     let (personnel, public) = b.economic_totals();
     let appropriation = b.change_of(|s, _| s.is_appropriation());
-    let checks: [(&Option<Spanned<Amount>>, Amount, Code, &str, Place); 11] = [
+    let checks: [TypedTotal; 11] = [
         (&t.income, all.total(), Code::I4, "收入总计", Place::Table(1)),
         (&t.appropriation, appropriation.current, Code::I2, "财政拨款收入", Place::Table(1)),
         (&t.other, all.of_source(Source::Other), Code::I5, "其他收入合计", Place::Table(2)),

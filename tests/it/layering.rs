@@ -62,10 +62,11 @@ fn edges(src: &Path, files: &[Source]) -> Edges {
             let (top, sub) = (&c[1], c.get(2).map(|m| m.as_str()));
             if top != me[0] {
                 edges.modules.insert((me[0].clone(), top.to_string()));
-            } else if let (Some(sub), Some(own)) = (sub, me.get(1)) {
-                if sub != own && is_file(top, sub) {
-                    edges.files.insert((format!("{top}/{own}"), format!("{top}/{sub}")));
-                }
+            } else if let (Some(sub), Some(own)) = (sub, me.get(1))
+                && sub != own
+                && is_file(top, sub)
+            {
+                edges.files.insert((format!("{top}/{own}"), format!("{top}/{sub}")));
             }
         }
         for c in super_use.captures_iter(&file.text) {

@@ -65,7 +65,7 @@ impl Pdf {
         let value = &dict[k + 2..];
         let end =
             if value.starts_with('[') { value.find(']').map_or(value.len(), |e| e + 1) } else { value.find('/').unwrap_or(value.len()) };
-        refs.captures_iter(value[..end].as_bytes())
+        refs.captures_iter(&value.as_bytes()[..end])
             .filter_map(|c| self.objects.get(&text(&c[1]).parse::<u32>().unwrap()))
             .filter(|d| d.starts_with("<</Type/StructElem"))
             .map(|d| self.element(d))
