@@ -98,7 +98,9 @@ fn render_kind(kind: Kind<'_>, engine: &Arc<Engine>, templates: &Templates, opti
     let ident = format!("{unit_dir}-{year}-{title}");
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
     let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdf_kind()).map_err(Diagnostics)?;
-    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics: checked.diagnostics })
+    let mut diagnostics = checked.diagnostics;
+    diagnostics.0.extend(compiled.warnings.iter().cloned());
+    Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
 }
 
 /// Builds every document of a unit-year and writes each PDF atomically; all or nothing is checked first.

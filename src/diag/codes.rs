@@ -69,7 +69,7 @@ codes! {
     B3 => [Warning "booklet: a 数量指标 with a qualitative value (规范, 较高)"];
     C1 => [Setup "Tera template error (syntax, unknown variable, field, filter or tag), at the template's file:line:column"];
     C2 => [Setup "a template file or folder cannot be read (no permission, not UTF-8)"];
-    C3 => [Setup "Typst error in the generated source, named by the template file:line that wrote it (and the generated line)"];
+    C3 => [Setup "Typst error in the generated source, named by the template file:line that wrote it (and the generated line)", Warning "Typst warning in the generated source (an unknown font family, a label never used …), named the same way; printed, never fails a build"];
     C4 => [Setup "a set's `style.toml` is malformed (syntax, wrong type, unknown key, unit other than 元/万元, decimals beyond 0–2, rows other than 3/4, an unknown or repeated chapter, an unknown target style), at its line:column"];
     D1 => [Error "`year` in the file differs from the year in its path (every kind of document)"];
     D2 => [Error "`wording` not 部门/单位; `kind` not 行政单位/参公事业单位/事业单位"];

@@ -20,6 +20,8 @@ use crate::render::{located, messages, source_map};
 pub struct Compiled {
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
+    /// Typst's warnings about the generated source, as C3 warnings at the template line.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Compiled {
@@ -35,6 +37,7 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     let world = DocWorld::new(engine.clone(), source, today);
     let warned = typst::compile::<PagedDocument>(&world);
     let document = warned.output.map_err(|errs| refused(&world, ident, &errs))?;
+    let warnings = refused(&world, ident, &warned.warnings).into_iter().map(as_warning).collect();
     let missing = missing_glyphs(&document);
     if !missing.is_empty() {
         return Err(vec![missing_glyph_error(&missing)]);
@@ -43,7 +46,14 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errs| refused(&world, ident, &errs).into_iter().zip(&errs).map(|(d, e)| export_error(d, e)).collect::<Vec<_>>())?;
     let pdf = display_doc_title(pdf);
-    Ok(Compiled { document, pdf })
+    Ok(Compiled { document, pdf, warnings })
+}
+
+/// A Typst warning: the C3 finding of an error, but it does not stop the build.
+fn as_warning(mut d: Diagnostic) -> Diagnostic {
+    d.severity = crate::diag::Severity::Warning;
+    d.message = d.message.replacen("排版失败：", "排版警告：", 1);
+    d
 }
 
 /// Export options: fixed id, creator and date (reproducible bytes), the kind's standards and tagging.

@@ -34,4 +34,5 @@ mod styles;
 mod tagged;
 mod template_api;
 mod tutorial;
+mod typst_warnings;
 mod wording;
