@@ -87,7 +87,7 @@ fn bad(message: String) -> Diagnostic {
 /// SHA-256 of the running program's file: shards built by different builds are not merged.
 pub fn executable_fingerprint() -> String {
     let bytes = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
-    crate::output::sha256_hex(&bytes)
+    crate::digest::sha256_hex(&bytes)
 }
 
 #[cfg(test)]

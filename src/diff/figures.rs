@@ -4,8 +4,8 @@
 use crate::derive::ledger::split_code;
 use crate::derive::{Budget, Cell, Kind, Level, Row, Source};
 use crate::money::{Amount, NumberFormat, Scale};
-use crate::render::Formats;
 use crate::render::tables::{Column, INCOME_COLUMNS, INCOME_HEADS, SPENDING_COLUMNS, SPENDING_HEADS, SideRow, TableRow, Tables};
+use crate::style::Formats;
 
 /// One table of chapter 五: `表3` and its rows.
 pub(crate) struct Table {

@@ -4,7 +4,7 @@
 //! cell (and which zeros stay blank) is decided in one place, the same way as in the PDF.
 
 use crate::money::{Amount, NumberFormat, Scale, ZeroStyle};
-use crate::render::Formats;
+use crate::style::Formats;
 
 /// What one body cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,8 @@ use crate::derive::{Budget, Cell, Kind, Level, Source};
 use crate::load::Loaded;
 use crate::money::Amount;
 
-use super::narrative::{ChangeView, Prose};
+use super::narrative::ChangeView;
+use crate::style::Prose;
 
 /// An amount in 万元 with its share of the whole in percent.
 #[derive(Debug, Serialize)]

@@ -6,10 +6,10 @@ use crate::derive::ProjectFunds;
 use crate::model::input::Project;
 use crate::money::Amount;
 
-use super::formats::FormFormats;
 use super::project::{IndicatorRow, indicator_rows, year_of};
+use crate::style::FormFormats;
 
-pub use crate::model::options::{CATEGORIES, FUNDINGS, NATURES};
+use crate::model::options::{CATEGORIES, FUNDINGS, NATURES};
 
 /// One printed option and whether it is ticked (√) or not (□).
 #[derive(Debug, Serialize)]

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::derive::{Budget, Change, Direction, Kind, Share, Source};
 
-pub use crate::style::{Prose, wan};
+use crate::style::Prose;
 
 impl Prose {
     /// A derived share in the set's percent format (a zero whole reads as a zero share, refused by D15 where printed).

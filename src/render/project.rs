@@ -7,7 +7,7 @@ use crate::model::input::{IndicatorInput, Project};
 use crate::money::{Amount, Scale};
 
 use super::formats::{FormFormats, Formats, TargetStyle};
-use super::narrative::Prose;
+use crate::style::Prose;
 
 /// One project block: its texts, budget figures and form.
 #[derive(Debug, Serialize)]

@@ -298,7 +298,7 @@ fn value_kind(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::money::Amount;
-    use crate::render::formats::Formats;
+    use crate::style::Formats;
 
     fn parse(text: &str) -> Formats {
         parse_formats(Path::new("style.toml"), text).unwrap()
@@ -370,7 +370,7 @@ mod tests {
         assert_eq!(f.table.amount(Amount::ZERO, f.scale), "0");
         assert_eq!(parse_formats(Path::new("style.toml"), "[tables]\nzero = \"\"\n").unwrap().table.amount(Amount::ZERO, Scale::Yuan), "");
         assert_eq!(Formats::default().table.amount(Amount::ZERO, Scale::Yuan), "0.00");
-        let prose = crate::render::narrative::Prose::of(&f);
+        let prose = crate::style::Prose::of(&f);
         assert_eq!(prose.change(Change::new(Amount::from(241_670), Amount::from(231_530))).percent.as_deref(), Some("4"));
         assert_eq!(prose.share(Amount::from(53_700_000), Amount::from(57_152_900)), "94");
         assert!(parse_formats(Path::new("style.toml"), "[tables]\nzero = \"-\"").unwrap_err().message.contains("zero"));

@@ -15,9 +15,10 @@ use super::composition::{BasicNoteView, Composition, SectionGroup, build_basic_n
 use super::declaration::{DeclarationView, build_declaration};
 use super::draft::{DraftView, Marks};
 use super::formats::Formats;
-use super::narrative::{Figure, ItemText, Narrative, Prose, build_narrative};
+use super::narrative::{Figure, ItemText, Narrative, build_narrative};
 use super::project::{ProjectView, build_project};
 use super::tables::{Tables, build_tables};
+use crate::style::Prose;
 
 /// Everything one document needs, serialized into the template context as `doc`.
 #[derive(Debug, Serialize)]
