@@ -10,7 +10,7 @@ use crate::document::{Document, Kind};
 use crate::load::{Loaded, Project, load_unit_year};
 use crate::output::write_files;
 use crate::render::Templates;
-use crate::typeset::{Compiled, Engine, PdfKind, compile};
+use crate::typeset::{Compiled, Engine, PdfKind, compile, lay_out};
 
 /// Release refuses any error; a draft renders anyway and marks every finding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,6 +30,8 @@ pub struct BuildOptions {
     pub pdfua: bool,
     /// Also write the generated Typst source next to the PDF.
     pub keep_typ: bool,
+    /// Lay the pages out without exporting the PDF (the preview, which shows pages and writes nothing).
+    pub layout_only: bool,
 }
 
 impl BuildOptions {
@@ -97,7 +99,12 @@ fn render_kind(kind: Kind<'_>, engine: &Arc<Engine>, templates: &Templates, opti
     let (unit_dir, year) = kind.unit_year();
     let ident = format!("{unit_dir}-{year}-{title}");
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
-    let compiled = compile(engine, typst_source.clone(), year, &ident, options.pdf_kind()).map_err(Diagnostics)?;
+    let compiled = if options.layout_only {
+        lay_out(engine, typst_source.clone(), year, &ident)
+    } else {
+        compile(engine, typst_source.clone(), year, &ident, options.pdf_kind())
+    };
+    let compiled = compiled.map_err(Diagnostics)?;
     let mut diagnostics = checked.diagnostics;
     diagnostics.0.extend(compiled.warnings.iter().cloned());
     Ok(Rendered { own_time, title, typst_source, compiled, diagnostics })
@@ -146,6 +153,7 @@ pub fn stage_documents(
     documents: &[Document],
     options: &BuildOptions,
 ) -> Result<Staged, Diagnostics> {
+    let options = &BuildOptions { layout_only: false, ..options.clone() };
     let mut staged = Staged { files: Vec::new(), reports: Vec::new() };
     let mut failures = Diagnostics::default();
     let mut sources: Vec<(PathBuf, &Path)> = Vec::new();
@@ -179,10 +187,11 @@ fn stage_document(staged: &mut Staged, pdf: PathBuf, rendered: Rendered, options
     if options.keep_typ {
         staged.files.push((pdf.with_extension("typ"), rendered.typst_source.into_bytes()));
     }
-    let sha256 = crate::digest::sha256_hex(&rendered.compiled.pdf);
     let pages = rendered.compiled.page_count();
+    let bytes = rendered.compiled.pdf.expect("staging always exports the PDF");
+    let sha256 = crate::digest::sha256_hex(&bytes);
     staged.reports.push(BuildReport { pdf: pdf.clone(), pages, diagnostics: rendered.diagnostics, own_time: rendered.own_time, sha256 });
-    staged.files.push((pdf, rendered.compiled.pdf));
+    staged.files.push((pdf, bytes));
 }
 
 /// O2: two documents of one unit-year would overwrite each other.

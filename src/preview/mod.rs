@@ -69,7 +69,7 @@ impl Preview {
         self.baseline.lock().expect("preview baseline lock").saw(compare::read_data(&self.project, &self.unit, &self.year));
         let result = Templates::load(&self.project.templates()).map_err(|d| Diagnostics(vec![d])).and_then(|templates| {
             let documents = Document::load_all(&self.project, &self.unit, &self.year)?;
-            let options = BuildOptions { mode: Mode::Draft, ..BuildOptions::default() };
+            let options = BuildOptions { mode: Mode::Draft, layout_only: true, ..BuildOptions::default() };
             documents.iter().map(|doc| doc.render(&self.engine, &templates, &options)).collect::<Result<Vec<_>, _>>()
         });
         let mut state = self.state.lock().expect("preview state lock");

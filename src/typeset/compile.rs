@@ -19,7 +19,8 @@ use crate::render::{located, messages, source_map};
 /// A laid-out document and its PDF bytes.
 pub struct Compiled {
     pub document: PagedDocument,
-    pub pdf: Vec<u8>,
+    /// The exported PDF; `None` when the build only laid the pages out (the preview).
+    pub pdf: Option<Vec<u8>>,
     /// Typst's warnings about the generated source, as C3 warnings at the template line.
     pub warnings: Vec<Diagnostic>,
 }
@@ -32,9 +33,22 @@ impl Compiled {
 
 /// Compiles `source` with a fixed date; `ident` makes the PDF's id stable per document.
 pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf: impl Into<PdfKind>) -> Result<Compiled, Vec<Diagnostic>> {
-    let pdf = pdf.into();
-    let today = Datetime::from_ymd(year, 1, 1).expect("January 1st exists");
-    let world = DocWorld::new(engine.clone(), source, today);
+    let (world, mut compiled) = typeset(engine, source, year, ident)?;
+    let options = pdf_options(pdf.into(), ident, new_year(year)).map_err(|d| vec![d])?;
+    let pdf = typst_pdf::pdf(&compiled.document, &options)
+        .map_err(|errs| refused(&world, ident, &errs).into_iter().zip(&errs).map(|(d, e)| export_error(d, e)).collect::<Vec<_>>())?;
+    compiled.pdf = Some(display_doc_title(pdf));
+    Ok(compiled)
+}
+
+/// Lays `source` out without exporting a PDF: the preview shows pages and writes nothing.
+pub fn lay_out(engine: &Arc<Engine>, source: String, year: i32, ident: &str) -> Result<Compiled, Vec<Diagnostic>> {
+    typeset(engine, source, year, ident).map(|(_, compiled)| compiled)
+}
+
+/// Typst's layout of `source`, refusing missing glyphs; the world stays for the export's messages.
+fn typeset(engine: &Arc<Engine>, source: String, year: i32, ident: &str) -> Result<(DocWorld, Compiled), Vec<Diagnostic>> {
+    let world = DocWorld::new(engine.clone(), source, new_year(year));
     let warned = typst::compile::<PagedDocument>(&world);
     let document = warned.output.map_err(|errs| refused(&world, ident, &errs))?;
     let warnings = refused(&world, ident, &warned.warnings).into_iter().map(as_warning).collect();
@@ -42,11 +56,12 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     if !missing.is_empty() {
         return Err(vec![missing_glyph_error(&missing)]);
     }
-    let options = pdf_options(pdf, ident, today).map_err(|d| vec![d])?;
-    let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errs| refused(&world, ident, &errs).into_iter().zip(&errs).map(|(d, e)| export_error(d, e)).collect::<Vec<_>>())?;
-    let pdf = display_doc_title(pdf);
-    Ok(Compiled { document, pdf, warnings })
+    Ok((world, Compiled { document, pdf: None, warnings }))
+}
+
+/// The document's fixed date, January 1st of its year: the same input gives the same bytes.
+fn new_year(year: i32) -> Datetime {
+    Datetime::from_ymd(year, 1, 1).expect("January 1st exists")
 }
 
 /// A Typst warning: the C3 finding of an error, but it does not stop the build.
@@ -81,8 +96,12 @@ pub fn generated_key(ident: &str) -> PathBuf {
     PathBuf::from(format!("（{GENERATED}）{ident}"))
 }
 
-/// Typst's errors as C3 findings; the generated source is kept so a draft can write it out.
+/// Typst's errors as C3 findings; the generated source is kept so a draft can write it out, but
+/// only when there is a finding: a batch of thousands would otherwise hold every unit's source.
 fn refused(world: &DocWorld, ident: &str, errs: &[typst::diag::SourceDiagnostic]) -> Vec<Diagnostic> {
+    if errs.is_empty() {
+        return Vec::new();
+    }
     let key = generated_key(ident);
     crate::diag::Sources::run().remember_text(&key, world.source_text());
     errs.iter().map(|e| typst_error(world, e, &key)).collect()

@@ -10,6 +10,6 @@ pub mod text;
 pub mod world;
 
 pub use crate::render::source_map::strip_markers;
-pub use compile::{Compiled, compile, generated_key, name_kept_source};
+pub use compile::{Compiled, compile, generated_key, lay_out, name_kept_source};
 pub use pdf_kind::PdfKind;
 pub use world::Engine;

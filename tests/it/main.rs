@@ -21,6 +21,7 @@ mod import_roundtrip;
 mod layering;
 mod layout;
 mod preview;
+mod preview_layout;
 mod reliability_checks;
 mod reliability_files;
 mod reliability_fuzz;
