@@ -88,31 +88,35 @@ pub fn publish_all(
     let targets: Vec<(String, String)> = targets.into_iter().filter(|(unit, _)| options.selects(unit)).collect();
     let previous = read_manifests(project, &targets, options.shard.as_ref());
     let mut outcomes = Vec::with_capacity(targets.len());
-    let mut pending = Vec::new();
-    for (unit, year) in targets.clone() {
-        match prepare(project, engine, templates, options, &previous, &unit, &year) {
-            Prepared::Done(outcome) => {
-                progress(&outcome);
-                outcomes.push(outcome);
+    // Chunks of a few units per thread, loaded only when their chunk comes: rayon balances uneven
+    // units inside a chunk, and a chunk's input, its kept texts and Typst's caches are dropped
+    // before the next one, so memory stays flat over any number of units.
+    for chunk in targets.chunks(CHUNK_PER_THREAD * rayon::current_num_threads().max(1)) {
+        let mut pending = Vec::new();
+        for (unit, year) in chunk {
+            match prepare(project, engine, templates, options, &previous, unit, year) {
+                Prepared::Done(outcome) => {
+                    progress(&outcome);
+                    outcomes.push(outcome);
+                }
+                Prepared::Build(documents, hash, spent) => pending.push((unit, year, documents, hash, spent)),
             }
-            Prepared::Build(documents, hash, spent) => pending.push((unit, year, documents, hash, spent)),
         }
-    }
-    // Chunks of a few jobs per thread: rayon balances uneven units inside a chunk, and Typst's
-    // caches are emptied between chunks so memory stays flat over any number of units.
-    for chunk in pending.chunks(CHUNK_PER_THREAD * rayon::current_num_threads().max(1)) {
-        let built: Vec<Outcome> = chunk
+        let built: Vec<Outcome> = pending
             .par_iter()
             .map(|(unit, year, documents, hash, spent)| {
                 build_one(project, engine, templates, options, (unit, year), documents, hash, *spent)
             })
             .collect();
+        drop(pending);
         typst::comemo::evict(0);
         release_freed_memory();
         for outcome in built {
             progress(&outcome);
             outcomes.push(outcome);
         }
+        // Every finding of the chunk is printed: its units' texts need not stay for snippets.
+        chunk.iter().for_each(|(unit, _)| crate::diag::Sources::run().forget_within(&project.departments().join(unit)));
     }
     outcomes.sort_by(|a, b| (&a.entry.year, &a.entry.unit).cmp(&(&b.entry.year, &b.entry.unit)));
     let mut setup = match &options.shard {

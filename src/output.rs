@@ -70,7 +70,7 @@ fn refuse_link(path: &Path) -> Result<(), Diagnostic> {
         Ok(meta) if meta.file_type().is_symlink() => {
             Err(Diagnostic::error(Code::O3, format!("{} 是符号链接，为免写到项目之外，拒绝写入", path.display()))
                 .in_file(path)
-                .hint("删除该符号链接（输出目录 out/ 与其子目录应为普通目录）后重试"))
+                .hint("删除该符号链接后重试：gen-budget 只写入项目之内的普通目录（out/、导入时的 departments/<单位>/）"))
         }
         _ => Ok(()),
     }

@@ -37,6 +37,12 @@ impl Sources {
         self.lock().get(path).cloned()
     }
 
+    /// Drops every text kept from under `dir`: a batch forgets a unit once its findings are
+    /// printed, so the store does not grow with the number of units.
+    pub fn forget_within(&self, dir: &Path) {
+        self.lock().retain(|path, _| !path.starts_with(dir));
+    }
+
     /// Renders `d` with a snippet of the text it points into, as kept (a workbook has none).
     pub fn render(&self, d: &Diagnostic) -> String {
         let source = d.file.as_deref().filter(|_| d.sheet.is_none()).and_then(|p| self.get(p));
@@ -53,6 +59,18 @@ impl Sources {
 mod tests {
     use super::*;
     use crate::diag::Code;
+
+    #[test]
+    fn forgetting_a_folder_keeps_the_texts_outside_it() {
+        let store = Sources::default();
+        store.remember_text(Path::new("/p/departments/甲/2024.toml"), "a = 1\n");
+        store.remember_text(Path::new("/p/departments/甲乙/2024.toml"), "b = 1\n");
+        store.remember_text(Path::new("/p/catalog/2024.toml"), "c = 1\n");
+        store.forget_within(Path::new("/p/departments/甲"));
+        assert!(store.get(Path::new("/p/departments/甲/2024.toml")).is_none());
+        assert!(store.get(Path::new("/p/departments/甲乙/2024.toml")).is_some(), "a folder is a path prefix by components");
+        assert!(store.get(Path::new("/p/catalog/2024.toml")).is_some());
+    }
 
     #[test]
     fn a_path_never_parsed_prints_without_snippet() {

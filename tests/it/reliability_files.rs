@@ -33,6 +33,20 @@ fn run(root: &Path, args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
 }
 
+/// Runs a single build or check, and pins its complete output and exit status as a snapshot
+/// (`files__<name>`), the scratch root as `[ROOT]` and the outside folder as `[OUTSIDE]`.
+fn pinned(root: &Path, away: Option<&Path>, name: &str, args: &[&str]) -> (i32, String) {
+    let (code, out) = run(root, args);
+    let mut shown = out.clone();
+    if let Some(away) = away {
+        for path in [std::fs::canonicalize(away).unwrap(), away.to_path_buf()] {
+            shown = shown.replace(&path.display().to_string(), "[OUTSIDE]");
+        }
+    }
+    crate::diagnostics_snapshots::pin("files", name, root, Some(code), &shown);
+    (code, out)
+}
+
 /// Every file under `dir` with its bytes: the exact set a run may not change.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -72,7 +86,8 @@ fn a_fifo_among_the_data_files_is_refused_not_waited_on() {
         mkfifo(&root.join(at));
         let unit = at.split('/').nth(1).unwrap();
         for args in [vec!["check", unit, "2024"], vec![unit, "2024"], vec!["--all", "2024"]] {
-            let (code, out) = run(&root, &args);
+            let (code, out) =
+                if args[0] == "--all" { run(&root, &args) } else { pinned(&root, None, &format!("fifo {at} {}", args[0]), &args) };
             assert_eq!(code, 2, "{args:?}: {out}");
             assert!(out.contains("[U4]") && out.contains("不是普通文件"), "{args:?}: {out}");
         }
@@ -88,7 +103,8 @@ fn data_linked_from_outside_is_refused_alike_by_a_single_build_and_a_batch() {
     std::fs::rename(&data, away.join("2024.toml")).unwrap();
     link(&away.join("2024.toml"), &data);
     for args in [vec!["普陀城运", "2024"], vec!["check", "普陀城运", "2024"], vec!["--all", "2024"]] {
-        let (code, out) = run(&root, &args);
+        let (code, out) =
+            if args[0] == "--all" { run(&root, &args) } else { pinned(&root, Some(&away), &format!("data linked out {}", args[0]), &args) };
         assert_eq!(code, 2, "{args:?}: {out}");
         assert!(out.contains("[U12]"), "{args:?}: {out}");
     }
@@ -106,7 +122,7 @@ fn a_catalogue_linked_from_outside_is_refused() {
     let catalog = root.join("catalog/2024.toml");
     std::fs::rename(&catalog, away.join("2024.toml")).unwrap();
     link(&away.join("2024.toml"), &catalog);
-    let (code, out) = run(&root, &["check", "普陀城运", "2024"]);
+    let (code, out) = pinned(&root, Some(&away), "catalogue linked out", &["check", "普陀城运", "2024"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[U12]") && out.contains("catalog/2024.toml"), "{out}");
 }
@@ -119,7 +135,7 @@ fn a_symlink_planted_at_any_written_path_changes_nothing_outside() {
         let (_o, away) = outside();
         link(&away, &root.join(plant));
         let before = tree(&away);
-        let (code, out) = run(&root, &["普陀城运", "2024"]);
+        let (code, out) = pinned(&root, Some(&away), &format!("symlink at {plant}"), &["普陀城运", "2024"]);
         assert_eq!(code, 2, "{plant}: {out}");
         assert!(out.contains("[O3]"), "{plant}: {out}");
         let (code, out) = run(&root, &["--all", "2024"]);
@@ -176,7 +192,7 @@ fn nothing_is_written_when_one_file_of_the_unit_cannot_be() {
     std::fs::create_dir(&second).unwrap();
     std::fs::write(second.join("blocker"), b"").unwrap();
     let before = tree(&dir);
-    let (code, out) = run(&root, &["松江城运", "2022", "--keep-typ"]);
+    let (code, out) = pinned(&root, None, "one file of the unit cannot be written", &["松江城运", "2022", "--keep-typ"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[O1]"), "{out}");
     assert_eq!(tree(&dir), before, "the other document and the .typ files stay as they were");
@@ -188,7 +204,7 @@ fn two_documents_of_one_unit_year_never_share_a_file() {
     let booklet = std::fs::read_to_string(root.join("departments/松江城运/2022.toml")).unwrap();
     std::fs::create_dir_all(root.join("departments/松江城运/2022")).unwrap();
     std::fs::write(root.join("departments/松江城运/2022/copy.toml"), booklet).unwrap();
-    let (code, out) = run(&root, &["松江城运", "2022"]);
+    let (code, out) = pinned(&root, None, "two documents share a file", &["松江城运", "2022"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[O2]") && out.contains("2022.toml") && out.contains("copy.toml"), "{out}");
     assert!(!root.join("out/2022").exists());
@@ -240,7 +256,7 @@ fn every_toml_mistake_of_a_file_is_reported_in_chinese_with_its_line() {
         .replacen("equipment = 0", "equipment = true", 1)
         .replacen("year = 2024\n", "year = 2024\ncolour = 1\n", 1);
     std::fs::write(&data, text).unwrap();
-    let (code, out) = run(&root, &["check", "普陀城运", "2024"]);
+    let (code, out) = pinned(&root, None, "toml type mistakes", &["check", "普陀城运", "2024"]);
     assert_eq!(code, 1, "{out}");
     for expected in ["[T2]", "colour", "[T1]", "admin_units", "equipment"] {
         assert!(out.contains(expected), "{expected}: {out}");
@@ -249,7 +265,7 @@ fn every_toml_mistake_of_a_file_is_reported_in_chinese_with_its_line() {
     assert!(!out.contains("invalid type") && !out.contains("expected"), "{out}");
     // Syntax errors, all of them.
     std::fs::write(&data, "year = 2024\nadmin_units = \nother = 1 2\n").unwrap();
-    let (code, out) = run(&root, &["check", "普陀城运", "2024"]);
+    let (code, out) = pinned(&root, None, "toml syntax mistakes", &["check", "普陀城运", "2024"]);
     assert_eq!(code, 1, "{out}");
     assert_eq!(out.matches("错误[T1]").count(), 2, "{out}");
     assert!(out.contains("2024.toml:2:") && out.contains("2024.toml:3:"), "{out}");
@@ -263,7 +279,7 @@ fn a_file_that_is_not_utf8_names_its_line() {
     let third = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(1).unwrap().0 + 1;
     bytes.splice(third..third, [0xB2, 0xE2, b'\n']);
     std::fs::write(&data, bytes).unwrap();
-    let (code, out) = run(&root, &["check", "普陀城运", "2024"]);
+    let (code, out) = pinned(&root, None, "data not utf8", &["check", "普陀城运", "2024"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[U4]") && out.contains("第 3 行") && out.contains("UTF-8"), "{out}");
 }
@@ -276,7 +292,7 @@ fn templates_and_fonts_linked_from_outside_are_refused() {
     std::fs::write(away.join("cover.typ"), "#panic(\"outside\")").unwrap();
     std::fs::remove_file(root.join("templates/budget/cover.typ")).unwrap();
     link(&away.join("cover.typ"), &root.join("templates/budget/cover.typ"));
-    let (code, out) = run(&root, &["普陀城运", "2024"]);
+    let (code, out) = pinned(&root, Some(&away), "template linked out", &["普陀城运", "2024"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[C2]") && out.contains("项目目录之外"), "{out}");
     assert!(!root.join("out").exists());
@@ -284,7 +300,7 @@ fn templates_and_fonts_linked_from_outside_are_refused() {
     let (_d, root) = common::scratch_project();
     std::fs::remove_file(root.join("templates/budget/cover.typ")).unwrap();
     mkfifo(&root.join("templates/budget/cover.typ"));
-    let (code, out) = run(&root, &["check", "普陀城运", "2024"]);
+    let (code, out) = pinned(&root, None, "template is a fifo", &["check", "普陀城运", "2024"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[C2]") && out.contains("不是普通文件"), "{out}");
     // A font file linked from outside: F1.
@@ -293,7 +309,7 @@ fn templates_and_fonts_linked_from_outside_are_refused() {
     std::fs::copy(root.join("fonts/NotoSansSC-Regular.otf"), away.join("sans.otf")).unwrap();
     std::fs::remove_file(root.join("fonts/NotoSansSC-Regular.otf")).unwrap();
     link(&away.join("sans.otf"), &root.join("fonts/NotoSansSC-Regular.otf"));
-    let (code, out) = run(&root, &["普陀城运", "2024"]);
+    let (code, out) = pinned(&root, Some(&away), "font linked out", &["普陀城运", "2024"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[F1]") && out.contains("项目目录之外"), "{out}");
 }
@@ -304,7 +320,7 @@ fn export_and_import_never_write_through_a_planted_symlink() {
     let (_o, away) = outside();
     link(&away, &root.join("out/2024"));
     let before = tree(&away);
-    let (code, out) = run(&root, &["export", "普陀城运", "2024"]);
+    let (code, out) = pinned(&root, Some(&away), "export through a symlink", &["export", "普陀城运", "2024"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[O3]"), "{out}");
     assert_eq!(tree(&away), before);
@@ -314,7 +330,7 @@ fn export_and_import_never_write_through_a_planted_symlink() {
     let book = root.join("out/2024/普陀城运/上海市普陀区2024年区级部门预算.xlsx");
     std::fs::remove_dir_all(root.join("departments/普陀城运")).unwrap();
     link(&away, &root.join("departments/新单位"));
-    let (code, out) = run(&root, &["import", book.to_str().unwrap(), "--unit", "新单位"]);
+    let (code, out) = pinned(&root, Some(&away), "import through a symlink", &["import", book.to_str().unwrap(), "--unit", "新单位"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[O3]"), "{out}");
     assert_eq!(tree(&away), before);
@@ -325,7 +341,7 @@ fn a_fifo_given_as_workbook_or_planted_as_manifest_is_never_waited_on() {
     let (_d, root) = common::scratch_project();
     mkfifo(&root.join("book.xlsx"));
     let book = root.join("book.xlsx");
-    let (code, out) = run(&root, &["import", book.to_str().unwrap(), "--unit", "普陀城运"]);
+    let (code, out) = pinned(&root, None, "workbook is a fifo", &["import", book.to_str().unwrap(), "--unit", "普陀城运"]);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("[U7]") && out.contains("不是普通文件"), "{out}");
     mkfifo(&root.join("out/2024/manifest.json"));
