@@ -215,3 +215,18 @@ fn the_new_codes_have_their_readme_rows() {
         }
     }
 }
+
+#[test]
+fn merge_refuses_a_unit_added_after_the_shards_ran() {
+    let (_dir, root) = two_shards();
+    std::fs::create_dir_all(root.join("departments/乙单位")).unwrap();
+    std::fs::copy(root.join("departments/普陀城运/2024.toml"), root.join("departments/乙单位/2024.toml")).unwrap();
+    refused(&root, "单位“乙单位”有 departments/乙单位/2024.toml，但不在任何分片清单中");
+    let k = gen_budget::shard::Shard::of("乙单位", 2);
+    let stderr = String::from_utf8_lossy(&run(&root, &["merge", "2024"]).stderr).to_string();
+    assert!(stderr.contains(&format!("重新运行它所属的分片 gen-budget --all 2024 --shard {k}/2")), "{stderr}");
+    assert!(run(&root, &["--all", "2024", "--shard", &format!("{k}/2")]).status.success(), "the hinted shard builds it");
+    let merged = run(&root, &["merge", "2024"]);
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    assert_eq!(units_of(&read(&root, "manifest.json")).len(), 3);
+}
