@@ -118,7 +118,7 @@ pub fn publish_all(
     }
     outcomes.sort_by(|a, b| (&a.entry.year, &a.entry.unit).cmp(&(&b.entry.year, &b.entry.unit)));
     let mut setup = match &options.shard {
-        Some(run) => write_shard(project, run, engine, templates, &outcomes),
+        Some(run) => write_shard(project, run, templates, &outcomes),
         None => write_manifests(project, &outcomes, options.diff_against.is_some()),
     };
     if let Some(rev) = &options.diff_against {
@@ -360,13 +360,13 @@ pub(crate) fn write_year(project: &Project, year: &str, manifest: &Manifest, cha
 
 /// Writes `manifest.shard-K-of-N.json` only (even with no units, so `merge` sees the shard ran);
 /// no index page and no font copy, which are the merge's: shards never write the same file.
-fn write_shard(project: &Project, run: &ShardRun, engine: &Engine, templates: &Templates, outcomes: &[Outcome]) -> Diagnostics {
+fn write_shard(project: &Project, run: &ShardRun, templates: &Templates, outcomes: &[Outcome]) -> Diagnostics {
     let header = ShardHeader {
         number: run.shard.number,
         count: run.shard.count,
         executable: run.executable.clone(),
         templates: templates.fingerprint().to_string(),
-        fonts: engine.fingerprint().to_string(),
+        fonts: crate::shard::fonts_fingerprint(&project.fonts()),
     };
     let units = outcomes.iter().map(|o| o.entry.clone()).collect();
     let manifest = Manifest { program: PROGRAM.to_string(), shard: Some(header), units };
