@@ -6,22 +6,12 @@
 # the same run without --diff-against is given for the difference.
 #
 #   bash benches/changes.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gen-budget}"
-cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 echo "| units | edited | batch with changes page (s) | batch without (s) | changes page (s) | ms per unit |"
 echo "|---:|---:|---:|---:|---:|---:|"
 for n in ${SIZES:-50 200}; do
   dir="$work/n$n"
-  mkdir -p "$dir"
-  cp -r catalog "$dir/"
-  cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
-  "$bin/synth" --units "$n" --seed 42 --root "$dir" --catalog "$root" >/dev/null
+  bench_synthetic "$dir" "$n"
   git -C "$dir" init -q && git -C "$dir" add departments catalog && git -C "$dir" -c user.name=b -c user.email=b@b commit -qm base
   edited=0
   for f in $(ls "$dir"/departments/*/2024.toml | awk 'NR % 10 == 1'); do

@@ -4,19 +4,13 @@
 # templates, both editions derived and rendered to Typst source). Prints a Markdown table.
 #
 #   bash benches/diff.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gen-budget}"
-cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release/gen-budget"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 cp -r departments catalog templates "$work/"
 sed 's/^project = { general = 116582510 }/project = { general = 117000000 }/' \
   departments/普陀城运/2024.toml > "$work/edit.toml"
 echo "| command | median (ms) | min–max (ms) | runs |"
 echo "|---|---:|---:|---:|"
-python3 - "$bin" "$work" <<'PY'
+python3 - "$bin/gen-budget" "$work" <<'PY'
 import statistics, subprocess, sys, time
 bin, root = sys.argv[1:]
 def timed(label, args, runs=30):

@@ -4,20 +4,13 @@
 # wall time (start-up included). Prints a Markdown table on stdout.
 #
 #   bash benches/excel.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gen-budget}"
-cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release/gen-budget"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 cp -r departments catalog templates "$work/"
-cp -rl "$root/fonts" "$work/fonts" 2>/dev/null || cp -r "$root/fonts" "$work/fonts"
+bench_fonts "$work"
 echo "| unit | export median (ms) | export min–max (ms) | import median (ms) | import min–max (ms) |"
 echo "|---|---:|---:|---:|---:|"
 for unit in 普陀城运 安亭城运; do
-  python3 - "$bin" "$work" "$unit" <<'PY'
+  python3 - "$bin/gen-budget" "$work" "$unit" <<'PY'
 import glob, statistics, subprocess, sys, time
 bin, root, unit = sys.argv[1:]
 def timed(args):

@@ -5,17 +5,10 @@
 #
 #   bash benches/run.sh            # needs: cargo install typst-cli --version 0.15.1 --locked
 #   SIZES="1 50" bash benches/run.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gen-budget}"
-cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release"
+source "$(dirname "$0")/common.sh"
 typst=${TYPST:-$(command -v typst || echo "$HOME/.cargo/bin/typst")}
 [ -x "$typst" ] || { echo "typst CLI not found: cargo install typst-cli --version 0.15.1 --locked" >&2; exit 2; }
 jobs=$(nproc)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 echo "## gen-budget vs typst CLI ($("$typst" --version | head -1))"
 echo
@@ -27,10 +20,7 @@ echo "| units | pages | gen-budget wall (s) | units/s | peak RSS (MB) | outside 
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in ${SIZES:-1 50 200}; do
   dir="$work/n$n"
-  mkdir -p "$dir"
-  cp -r catalog "$dir/"
-  cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
-  "$bin/synth" --units "$n" --seed 42 --root "$dir" --catalog "$root" >/dev/null
+  bench_synthetic "$dir" "$n"
   /usr/bin/time -f "%e %M" -o "$work/time" "$bin/gen-budget" --all 2024 --root "$dir" --keep-typ > "$work/out" 2>&1
   read -r wall rss < "$work/time"
   own_s=$(grep -o '程序自身用时 [0-9.]* s' "$work/out" | grep -o '[0-9.]*')
@@ -53,7 +43,7 @@ done
 dir="$work/preview"
 mkdir -p "$dir"
 cp -r departments catalog "$dir/"
-cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
+bench_fonts "$dir"
 port=$(python3 -c "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1])")
 "$bin/gen-budget" preview 普陀城运 2024 --port "$port" --root "$dir" > /dev/null 2>&1 &
 server=$!

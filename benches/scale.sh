@@ -7,24 +7,14 @@
 #
 #   bash benches/scale.sh
 #   bash benches/scale.sh units
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gen-budget}"
-cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release/gen-budget"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 if [ "${1:-}" = units ]; then
   echo "| units | pages | wall (s) | peak RSS (MB) | manifest.json (KB) | index.html (KB) |"
   echo "|---:|---:|---:|---:|---:|---:|"
   for n in ${UNITS:-200 2000}; do
     dir="$work/n$n"
-    mkdir -p "$dir"
-    cp -r catalog "$dir/"
-    cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
-    "$CARGO_TARGET_DIR/release/synth" --units "$n" --seed 42 --root "$dir" --catalog "$root" >/dev/null
-    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" --all 2024 --root "$dir" > "$work/out" 2>&1
+    bench_synthetic "$dir" "$n"
+    /usr/bin/time -f "%e %M" -o "$work/time" "$bin/gen-budget" --all 2024 --root "$dir" > "$work/out" 2>&1
     read -r wall rss < "$work/time"
     pages=$(python3 -c "import json;print(sum(d['pages'] for u in json.load(open('$dir/out/2024/manifest.json'))['units'] for d in u['documents']))")
     kb() { echo $(( $(stat -c %s "$1") / 1024 )); }
@@ -34,7 +24,7 @@ if [ "${1:-}" = units ]; then
   exit 0
 fi
 cp -r catalog templates "$work/"
-cp -rl "$root/fonts" "$work/fonts" 2>/dev/null || cp -r "$root/fonts" "$work/fonts"
+bench_fonts "$work"
 mkdir -p "$work/departments/大"
 echo "| entries | file (KB) | findings | check wall (s) | s per 1 000 entries |"
 echo "|---:|---:|---:|---:|---:|"
@@ -49,7 +39,7 @@ entries = "".join(f'[[function]]\ncode = "2120199"\nbasic = {{ general = 1 }}\np
 open(dst, "w", encoding="utf-8").write(head + entries + rest)
 PY
   start=$(date +%s.%N)
-  "$bin" check 大 2024 --root "$work" > /dev/null 2> "$work/err" || true
+  "$bin/gen-budget" check 大 2024 --root "$work" > /dev/null 2> "$work/err" || true
   end=$(date +%s.%N)
   findings=$(grep -c '^\(错误\|警告\)\[' "$work/err" || true)
   size=$(( $(stat -c %s "$work/departments/大/2024.toml") / 1024 ))

@@ -7,16 +7,9 @@
 #
 #   bash benches/tagging.sh              # REPS=5 UNITS=50
 #   REPS=3 UNITS=200 bash benches/tagging.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gen-budget}"
-cargo build --release --quiet
-bin="$CARGO_TARGET_DIR/release"
+source "$(dirname "$0")/common.sh"
 reps=${REPS:-5}
 units=${UNITS:-50}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 # One timed run: variant (tagged|untagged|pdfua), then the gen-budget arguments; prints CPU and wall seconds.
 timed() {
@@ -53,12 +46,9 @@ print(f'| $label | {u:.2f} | {t:.2f} | {(t - u) / u * 100:+.1f}% | {ua:.2f} | {(
 dir="$work/shipped"
 mkdir -p "$dir"
 cp -r departments catalog "$dir/"
-cp -rl "$root/fonts" "$dir/fonts" 2>/dev/null || cp -r "$root/fonts" "$dir/fonts"
+bench_fonts "$dir"
 syn="$work/synthetic"
-mkdir -p "$syn"
-cp -r catalog "$syn/"
-cp -rl "$root/fonts" "$syn/fonts" 2>/dev/null || cp -r "$root/fonts" "$syn/fonts"
-"$bin/synth" --units "$units" --seed 42 --root "$syn" --catalog "$root" > /dev/null
+bench_synthetic "$syn" "$units"
 
 echo "## Tagging cost"
 echo

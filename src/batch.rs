@@ -1,20 +1,20 @@
 //! Publishing every unit at once: parallel builds, skip what is unchanged, manifest and index.
 
 use crate::diag::Code;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Sources};
 use crate::document::Document;
 use crate::load::Project;
 use crate::output::{sha256_hex, write_files};
-use crate::pipeline::{BuildOptions, stage_documents};
+use crate::pipeline::{BuildOptions, file_name, stage_documents};
 use crate::render::Templates;
-use crate::typeset::Engine;
+use crate::typeset::{Engine, generated_key, name_kept_source};
 
 pub use crate::manifest::{DocumentRecord, FindingRecord, Manifest, ManifestEntry, ShardHeader, Status, WorkbookRecord};
 use crate::manifest::{finding_records, read_manifest};
@@ -27,6 +27,8 @@ pub struct Outcome {
     pub wall: Duration,
     /// Time in gen-budget's own stages for this unit (loading, checks, templates, writing).
     pub own: Duration,
+    /// The generated sources a refused draft wrote to look into (`…（草稿）.typ`).
+    pub kept: Vec<PathBuf>,
 }
 
 /// The result of a whole batch.
@@ -120,7 +122,7 @@ pub fn publish_all(
     }
     outcomes.sort_by(|a, b| (&a.entry.year, &a.entry.unit).cmp(&(&b.entry.year, &b.entry.unit)));
     let mut setup = match &options.shard {
-        Some(run) => write_shard(project, run, engine, templates, &outcomes),
+        Some(run) => write_shard(project, run, templates, &outcomes),
         None => write_manifests(project, &outcomes, options.diff_against.is_some()),
     };
     if let Some(rev) = &options.diff_against {
@@ -174,7 +176,8 @@ fn prepare(
     match unchanged {
         Some(entry) if !options.force => {
             let entry = ManifestEntry { status: Status::Skipped, ..entry.clone() };
-            Prepared::Done(Outcome { entry, diagnostics: Diagnostics::default(), wall: started.elapsed(), own: started.elapsed() })
+            let (wall, diagnostics) = (started.elapsed(), Diagnostics::default());
+            Prepared::Done(Outcome { entry, diagnostics, wall, own: wall, kept: Vec::new() })
         }
         _ => Prepared::Build(documents, hash, started.elapsed()),
     }
@@ -210,10 +213,35 @@ fn build_one(
             let own = loading + reports.iter().map(|r| r.own_time).sum::<Duration>();
             let mut diagnostics = Diagnostics::default();
             reports.into_iter().for_each(|r| diagnostics.extend(r.diagnostics));
-            Outcome { entry, diagnostics, wall: started.elapsed(), own }
+            Outcome { entry, diagnostics, wall: started.elapsed(), own, kept: Vec::new() }
         }
-        Err(diags) => failed(unit, year, diags, hash.to_string(), started.elapsed()),
+        Err(mut diags) => {
+            let draft = options.build.mode == crate::pipeline::Mode::Draft;
+            let kept = if draft { keep_refused_sources(project, unit, year, &mut diags) } else { Vec::new() };
+            Outcome { kept, ..failed(unit, year, diags, hash.to_string(), started.elapsed()) }
+        }
     }
+}
+
+/// A draft Typst refused: each generated source it refused is written where the draft PDF would
+/// be (`out/<年>/<单位>/<标题>（草稿）.typ`) and its findings name that file and line.
+pub fn keep_refused_sources(project: &Project, unit: &str, year: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut kept = Vec::new();
+    let keys: BTreeSet<PathBuf> = diags.iter().filter_map(|d| d.generated.as_ref().map(|(k, _)| k.clone())).collect();
+    let prefix = generated_key(&format!("{unit}-{year}-")).display().to_string();
+    for key in keys {
+        let Some(source) = Sources::run().get(&key) else { continue };
+        let Some(title) = key.to_str().and_then(|k| k.strip_prefix(&prefix)) else { continue };
+        let typ = project.out().join(year).join(unit).join(format!("{}（草稿）.typ", file_name(title)));
+        match write_files(&project.out(), &[(typ.clone(), source.text.clone().into_bytes())]) {
+            Ok(()) => {
+                name_kept_source(&mut diags.0, &key, &typ);
+                kept.push(typ);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    kept
 }
 
 /// Renders a unit's PDFs and (in a release) workbooks, then writes them all or none.
@@ -267,7 +295,7 @@ fn failed(unit: &str, year: &str, diagnostics: Diagnostics, hash: String, wall: 
         input_hash: hash,
         findings: finding_records(&diagnostics),
     };
-    Outcome { entry, diagnostics, wall, own: wall }
+    Outcome { entry, diagnostics, wall, own: wall, kept: Vec::new() }
 }
 
 /// Everything the documents depend on: data, catalogue, templates, fonts, options and program.
@@ -336,13 +364,13 @@ pub(crate) fn write_year(project: &Project, year: &str, manifest: &Manifest, cha
 
 /// Writes `manifest.shard-K-of-N.json` only (even with no units, so `merge` sees the shard ran);
 /// no index page and no font copy, which are the merge's: shards never write the same file.
-fn write_shard(project: &Project, run: &ShardRun, engine: &Engine, templates: &Templates, outcomes: &[Outcome]) -> Diagnostics {
+fn write_shard(project: &Project, run: &ShardRun, templates: &Templates, outcomes: &[Outcome]) -> Diagnostics {
     let header = ShardHeader {
         number: run.shard.number,
         count: run.shard.count,
         executable: run.executable.clone(),
         templates: templates.fingerprint().to_string(),
-        fonts: engine.fingerprint().to_string(),
+        fonts: crate::shard::fonts_fingerprint(&project.fonts()),
     };
     let units = outcomes.iter().map(|o| o.entry.clone()).collect();
     let manifest = Manifest { program: PROGRAM.to_string(), shard: Some(header), units };

@@ -29,6 +29,7 @@ const RERUN: &str = "用同一个程序、同样的模板和字体重新运行�
 pub fn merge(project: &Project, year: &str) -> Result<Merged, Diagnostics> {
     let found = read_shards(project, year)?;
     check(&found, year)?;
+    uncovered(project, &found, year)?;
     let shards = found.len();
     let program = found[0].manifest.program.clone();
     let mut units: Vec<ManifestEntry> = found.into_iter().flat_map(|f| f.manifest.units).collect();
@@ -120,6 +121,23 @@ fn unit_problems(found: &[Found], year: &str) -> Diagnostics {
         }
     }
     problems
+}
+
+/// Units with a `<年>.toml` under departments/ that no shard built (added after the shards ran):
+/// merging without them would publish an index that silently leaves them out.
+fn uncovered(project: &Project, found: &[Found], year: &str) -> Result<(), Diagnostics> {
+    let listed: std::collections::BTreeSet<&str> = found.iter().flat_map(|f| f.manifest.units.iter().map(|u| u.unit.as_str())).collect();
+    let count = found[0].shard.count;
+    let problems: Vec<Diagnostic> = crate::load::find_unit_years(project, Some(year))
+        .into_iter()
+        .filter(|(unit, _)| !listed.contains(unit.as_str()))
+        .map(|(unit, _)| {
+            let shard = Shard { number: Shard::of(&unit, count), count };
+            let message = format!("单位“{unit}”有 departments/{unit}/{year}.toml，但不在任何分片清单中（分片运行之后才加入？）");
+            refusal(message).hint(format!("重新运行它所属的分片 gen-budget --all {year} --shard {}，再合并", label(shard)))
+        })
+        .collect();
+    if problems.is_empty() { Ok(()) } else { Err(Diagnostics(problems)) }
 }
 
 fn label(shard: Shard) -> String {

@@ -53,6 +53,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         for d in o.diagnostics.iter().filter(|d| d.is_error()) {
             bar.suspend(|| eprintln!("{}", render(d)));
         }
+        if !o.kept.is_empty() {
+            bar.suspend(|| eprintln!("{}", kept_line(o)));
+        }
     };
     let batch = publish_all(&project, &engine, &templates, &options, targets, &progress);
     bar.finish_and_clear();
@@ -80,6 +83,12 @@ fn status_word(o: &Outcome) -> String {
         Status::Skipped => "未变化，跳过".to_string(),
         Status::Failed => format!("失败（{} 个错误）", o.entry.errors),
     }
+}
+
+/// After a refused draft's findings: the generated sources it wrote to look into.
+fn kept_line(o: &Outcome) -> String {
+    let kept: Vec<String> = o.kept.iter().map(|p| p.display().to_string()).collect();
+    format!("{} {}：未生成 PDF；已写出生成的 Typst 源文件以便排查：{}", o.entry.unit, o.entry.year, kept.join("、"))
 }
 
 /// The shard the flags ask for, checked before anything is read; `K/N` ignores the variable.

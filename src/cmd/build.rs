@@ -2,14 +2,9 @@
 
 use std::process::ExitCode;
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
-
-use gen_budget::diag::{Diagnostics, Sources};
+use gen_budget::batch::keep_refused_sources;
 use gen_budget::load::Project;
-use gen_budget::output::write_files;
-use gen_budget::pipeline::{build_unit, file_name};
-use gen_budget::typeset::{generated_key, name_kept_source};
+use gen_budget::pipeline::build_unit;
 
 use super::{build_options, print_diagnostics, report, report_kept, setup, usage};
 use crate::cli::BuildArgs;
@@ -39,25 +34,4 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             report_kept(&diags, &kept)
         }
     }
-}
-
-/// A draft Typst refused: each generated source it refused is written where the draft PDF would
-/// be (`out/<年>/<单位>/<标题>（草稿）.typ`) and its findings name that file and line.
-fn keep_refused_sources(project: &Project, unit: &str, year: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let mut kept = Vec::new();
-    let keys: BTreeSet<PathBuf> = diags.iter().filter_map(|d| d.generated.as_ref().map(|(k, _)| k.clone())).collect();
-    for key in keys {
-        let Some(source) = Sources::run().get(&key) else { continue };
-        let prefix = generated_key(&format!("{unit}-{year}-")).display().to_string();
-        let Some(title) = key.to_str().and_then(|k| k.strip_prefix(&prefix)) else { continue };
-        let typ = project.out().join(year).join(unit).join(format!("{}（草稿）.typ", file_name(title)));
-        match write_files(&project.out(), &[(typ.clone(), source.text.clone().into_bytes())]) {
-            Ok(()) => {
-                name_kept_source(&mut diags.0, &key, &typ);
-                kept.push(typ);
-            }
-            Err(d) => diags.push(d),
-        }
-    }
-    kept
 }

@@ -152,7 +152,7 @@ codes! {
     U14 => [Usage "`diff`: an edition cannot be compared — not a 预算公开 document, or it does not parse (its own findings follow)"];
     U15 => [Usage "`diff --against` / `--diff-against`: neither an existing file nor a git revision that holds the unit-year's file (or the project is not in a git repository, or git cannot run)"];
     U16 => [Usage "`--shard`: not `K/N` with 1 ≤ K ≤ N, `auto/N` without a `JOB_COMPLETION_INDEX` from 0 to N−1, no year given, or combined with `--diff-against`"];
-    U17 => [Usage "`merge`: the year's shard manifests cannot be combined — none found, one missing or unreadable, shards of different N, a unit in two shards or in the wrong one, or built by another program, templates or fonts; nothing is written"];
+    U17 => [Usage "`merge`: the year's shard manifests cannot be combined — none found, one missing or unreadable, shards of different N, a unit in two shards or in the wrong one, a unit with a `<年>.toml` under `departments/` in no shard, or built by another program, templates or fonts; nothing is written"];
     U18 => [Usage "`--pdfua` (PDF/UA-1) asked for a PDF Typst cannot produce: without tags (`GEN_BUDGET_UNTAGGED=1`), or a set of standards Typst rejects"];
     V1 => [Error "自评表: an indicator's 得分 above its 分值"];
     V2 => [Error "自评表: indicator 分值 plus the execution 分数 do not add up to 100"];

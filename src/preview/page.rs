@@ -1,5 +1,5 @@
-//! The preview's HTML, from two Tera templates (autoescaped: typed text never becomes markup):
-//! the page shell and the fragment that changes with each build.
+//! The preview's HTML, from Tera templates (autoescaped: typed text never becomes markup): the
+//! page shell, the fragment that changes with each build and the 与上一版比较 panel.
 
 use std::sync::OnceLock;
 
@@ -13,7 +13,11 @@ fn tera() -> &'static Tera {
     static TERA: OnceLock<Tera> = OnceLock::new();
     TERA.get_or_init(|| {
         let mut tera = Tera::default();
-        let templates = [("page.html", include_str!("assets/page.html")), ("content.html", include_str!("assets/content.html"))];
+        let templates = [
+            ("page.html", include_str!("assets/page.html")),
+            ("content.html", include_str!("assets/content.html")),
+            ("compare.html", include_str!("assets/compare.html")),
+        ];
         tera.add_raw_templates(templates).expect("the preview's templates parse");
         tera
     })

@@ -130,3 +130,27 @@ fn the_index_lists_each_units_findings_in_the_projects_font() {
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(dom.contains("<title>font:1:true</title>"), "the served font loads from out/fonts/: {}", &dom[..dom.len().min(300)]);
 }
+
+#[test]
+fn a_draft_batch_writes_the_generated_source_of_each_unit_typst_refuses() {
+    let (_dir, root) = three_units();
+    let lib = root.join("templates/lib.typ");
+    let text = std::fs::read_to_string(&lib).unwrap().replacen("#let sans = \"Noto Sans CJK SC\"", "#let sans = nosuch", 1);
+    std::fs::write(&lib, text).unwrap();
+    let out = run(&root, &["--all", "2024", "--draft"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for unit in ["普陀城运", "甲单位"] {
+        let typ = root.join("out/2024").join(unit).join("上海市普陀区2024年区级部门预算（草稿）.typ");
+        let written = std::fs::read_to_string(&typ).unwrap_or_else(|_| panic!("{} is written:\n{stderr}", typ.display()));
+        assert!(written.contains("nosuch"), "the source Typst refused");
+        let line = format!("{unit} 2024：未生成 PDF；已写出生成的 Typst 源文件以便排查：{}", typ.display());
+        assert!(stderr.contains(&line), "{line}\n{stderr}");
+        assert!(stderr.contains(&format!("生成的 Typst 源文件 {}:", typ.display())), "the C3 message names the file:\n{stderr}");
+        assert!(!typ.with_extension("pdf").exists(), "no PDF from a refused draft");
+    }
+    // 乙单位's data does not load (T4): nothing reached Typst, so no source is written.
+    assert!(!root.join("out/2024/乙单位").exists(), "{stderr}");
+    let out = run(&root, &["--all", "2024"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("以便排查"), "a release batch writes no source");
+}

@@ -4,9 +4,10 @@
 
 use crate::common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
+
+use common::patch::{apply, line_col, reported, snapshot};
 
 /// One defect: patches (first occurrence replaced), the code, and the text it must point at
 /// (searched from the first patch).
@@ -164,48 +165,6 @@ const CASES: &[Case] = &[
     booklet("target without a number", &[("target = \">=2场\"", "target = \">=两场\"")], "P4", "\">=两场\""),
 ];
 
-/// Applies the patches; returns the patched text and where the first one landed.
-fn apply(original: &str, case: &Case) -> (String, usize) {
-    let mut text = original.to_string();
-    let mut first = None;
-    for (find, replace) in case.patch {
-        let pos = text.find(find).unwrap_or_else(|| panic!("{}: `{find}` not in the shipped data", case.name));
-        first.get_or_insert(pos);
-        text.replace_range(pos..pos + find.len(), replace);
-    }
-    (text, first.unwrap_or(0))
-}
-
-/// 1-based line and character column of a byte offset, as the diagnostics count them.
-fn line_col(text: &str, offset: usize) -> String {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    format!("{line}:{}", text[start..offset].chars().count() + 1)
-}
-
-/// Every (code, "line:col") reported for `file` in the rendered diagnostics.
-fn reported(stderr: &str, file: &str) -> Vec<(String, String)> {
-    let lines: Vec<&str> = stderr.lines().collect();
-    let mut out = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let Some(rest) = line.strip_prefix("错误[").or_else(|| line.strip_prefix("警告[")) else { continue };
-        let code = rest.split(']').next().unwrap_or_default().to_string();
-        let at = lines.get(i + 1).and_then(|l| l.split(&format!("{file}:")).nth(1)).unwrap_or("").trim().to_string();
-        out.push((code, at));
-    }
-    out
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().display().to_string(), std::fs::read(e.path()).unwrap()))
-        .collect()
-}
-
 /// Runs the CLI on the scratch root: exit status and stderr.
 fn run(root: &Path, args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_gen-budget")).args(args).arg("--root").arg(root).output().unwrap();
@@ -217,7 +176,7 @@ fn failure(root: &Path, case: &Case) -> Option<String> {
     let file = format!("{}.toml", case.year);
     let data = root.join("departments").join(case.unit).join(&file);
     let original = std::fs::read_to_string(&data).unwrap();
-    let (patched, first) = apply(&original, case);
+    let (patched, first) = apply(&original, case.name, case.patch.iter().copied());
     std::fs::write(&data, &patched).unwrap();
     let before = snapshot(&root.join("out"));
     let checked = run(root, &["check", case.unit, case.year]);

@@ -1,6 +1,7 @@
 //! Set-up errors: broken fonts, templates, style files and a busy preview port are refused with
 //! their code, the file (and line:column) that caused them, exit status 2, a Chinese message and
-//! nothing written under out/. Template markers leave every shipped PDF byte-identical.
+//! nothing written under out/; each case's complete stderr and exit status are pinned by an insta
+//! snapshot (tests/it/snapshots/setup__*.snap). Template markers leave every shipped PDF byte-identical.
 
 use crate::common;
 
@@ -194,6 +195,7 @@ fn check(case: &Case) -> Result<(), String> {
     }
     let out = Command::new(env!("CARGO_BIN_EXE_gen-budget")).args(&args).arg("--root").arg(&root).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    pin(case, &root, out.status.code(), &stderr, busy.local_addr().unwrap().port());
     let fail = |what: String| Err(format!("{what}\n{stderr}"));
     if out.status.code() != Some(case.exit) {
         return fail(format!("exit {:?}, expected {}", out.status.code(), case.exit));
@@ -216,6 +218,13 @@ fn check(case: &Case) -> Result<(), String> {
         return fail(format!("wrote {written:?}, expected {expected:?}"));
     }
     Ok(())
+}
+
+/// Pins the case's complete stderr and exit status (tests/it/snapshots/setup__<name>.snap), the
+/// scratch root and the busy port (a new one each run) replaced by placeholders.
+fn pin(case: &Case, root: &Path, exit: Option<i32>, stderr: &str, port: u16) {
+    let stderr = stderr.replace(&format!(":{port}"), ":[PORT]").replace(&format!(" {port}"), " [PORT]");
+    crate::diagnostics_snapshots::pin("setup", case.name, root, exit, &stderr);
 }
 
 /// Runs of three or more English words in the message lines, outside code (`…`) and paths.

@@ -102,11 +102,17 @@ fn three_parallel_shards_merged_equal_one_unsharded_run() {
     assert_eq!(files, written(&root), "every PDF and workbook has the same bytes");
 }
 
-fn two_shards() -> (tempfile::TempDir, PathBuf) {
+/// A scratch project of two 2024 units, one in each of two shards: 甲单位 (1/2) and 普陀城运 (2/2).
+fn two_units() -> (tempfile::TempDir, PathBuf) {
     let (dir, root) = common::scratch_project();
     std::fs::remove_dir_all(root.join("departments/安亭城运")).unwrap();
     std::fs::create_dir_all(root.join("departments/甲单位")).unwrap();
     std::fs::copy(root.join("departments/普陀城运/2024.toml"), root.join("departments/甲单位/2024.toml")).unwrap();
+    (dir, root)
+}
+
+fn two_shards() -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = two_units();
     for k in ["1/2", "2/2"] {
         let out = run(&root, &["--all", "2024", "--shard", k]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -214,4 +220,53 @@ fn the_new_codes_have_their_readme_rows() {
             assert!(readme.contains(&row), "README lacks {row}");
         }
     }
+}
+
+#[test]
+fn merge_refuses_a_unit_added_after_the_shards_ran() {
+    let (_dir, root) = two_shards();
+    std::fs::create_dir_all(root.join("departments/乙单位")).unwrap();
+    std::fs::copy(root.join("departments/普陀城运/2024.toml"), root.join("departments/乙单位/2024.toml")).unwrap();
+    refused(&root, "单位“乙单位”有 departments/乙单位/2024.toml，但不在任何分片清单中");
+    let k = gen_budget::shard::Shard::of("乙单位", 2);
+    let stderr = String::from_utf8_lossy(&run(&root, &["merge", "2024"]).stderr).to_string();
+    assert!(stderr.contains(&format!("重新运行它所属的分片 gen-budget --all 2024 --shard {k}/2")), "{stderr}");
+    assert!(run(&root, &["--all", "2024", "--shard", &format!("{k}/2")]).status.success(), "the hinted shard builds it");
+    let merged = run(&root, &["merge", "2024"]);
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    assert_eq!(units_of(&read(&root, "manifest.json")).len(), 3);
+}
+
+#[test]
+fn shards_run_from_two_roots_with_the_same_fonts_merge() {
+    let (_dir, root) = two_shards();
+    let (_other, elsewhere) = two_units();
+    // Real copies instead of the hard links: other paths, other inodes, other modification times.
+    let fonts = elsewhere.join("fonts");
+    std::fs::remove_dir_all(&fonts).unwrap();
+    std::fs::create_dir(&fonts).unwrap();
+    for entry in std::fs::read_dir(common::root().join("fonts")).unwrap().flatten() {
+        std::fs::copy(entry.path(), fonts.join(entry.file_name())).unwrap();
+    }
+    let fingerprint = gen_budget::shard::fonts_fingerprint;
+    assert_eq!(fingerprint(&root.join("fonts")), fingerprint(&fonts));
+    let shard2 = |r: &Path| r.join("out/2024/manifest.shard-2-of-2.json");
+    let rerun = |extra: &[&str]| {
+        let out = run(&elsewhere, &[&["--all", "2024", "--shard", "2/2"], extra].concat());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        std::fs::copy(shard2(&elsewhere), shard2(&root)).unwrap();
+    };
+    rerun(&[]);
+    let header =
+        |r: &Path| serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(shard2(r)).unwrap()).unwrap()["shard"].clone();
+    assert_eq!(header(&root)["fonts"].as_str().unwrap(), fingerprint(&fonts), "the manifest records the contents' fingerprint");
+    let merged = run(&root, &["merge", "2024"]);
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    // Other contents are still refused: one more font file in the other root.
+    std::fs::copy(fonts.join("NotoSansSC-Regular.otf"), fonts.join("Extra.otf")).unwrap();
+    assert_ne!(fingerprint(&root.join("fonts")), fingerprint(&fonts));
+    rerun(&["--force"]);
+    std::fs::remove_file(root.join("out/2024/manifest.json")).unwrap();
+    std::fs::remove_file(root.join("out/2024/index.html")).unwrap();
+    refused(&root, "分片 2/2 与分片 1/2 所用的字体不同");
 }

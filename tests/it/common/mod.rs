@@ -9,6 +9,7 @@ use gen_budget::load::Project;
 use gen_budget::render::Templates;
 use gen_budget::typeset::Engine;
 
+pub mod patch;
 pub mod yitihua;
 
 pub fn root() -> PathBuf {
