@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::common::{TargetRow, check_target, too_large};
 use super::dates::{Period, check_period};
 use super::{Context, yuan};
-use crate::derive::date::Date;
+use crate::derive::date::{Date, Typed, prose_period};
 use crate::derive::indicator::Target;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::input::Project;
@@ -14,8 +14,6 @@ use crate::money::{parse_amount, to_wan};
 use crate::style::wan;
 use regex::Regex;
 
-/// A span of dates in prose: 2023年12月1日至2024年11月30日.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日至(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
 /// An amount in 万元 in prose: 4,078.10万元.
 static WAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d[\d,]*(?:\.\d+)?)万元").unwrap());
 
@@ -85,20 +83,18 @@ fn check_dates(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
     let src = &cx.loaded.source;
     let period = Period { name: &p.name, start: &p.form.start, end: &p.form.end, place: Place::Project(i) };
     let Some((start, end)) = check_period(src, &period, diags) else { return };
-    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let real = |(y, m, d): Typed| Date::new(y, m, d);
     for (j, text) in p.period.iter().enumerate() {
-        let Some(c) = PERIOD.captures(text) else { continue };
-        let from = Date::new(num(&c[1]) as i32, num(&c[2]), num(&c[3]));
-        let to = Date::new(num(&c[4]) as i32, num(&c[5]), num(&c[6]));
-        if from == Some(start) && to == Some(end) {
+        let Some((written, from, to)) = prose_period(text) else { continue };
+        if real(from) == Some(start) && real(to) == Some(end) {
             continue;
         }
         diags.push(
             Diagnostic::warning(
                 Code::P3,
-                format!("“{}”实施周期写作“{}”，申报表日期为 {} 至 {}", p.name, &c[0], p.form.start.get_ref(), p.form.end.get_ref()),
+                format!("“{}”实施周期写作“{}”，申报表日期为 {} 至 {}", p.name, written, p.form.start.get_ref(), p.form.end.get_ref()),
             )
-            .at_opt(src, cx.fields.find_in(src, &format!("project[{i}].period[{j}]"), &c[0]))
+            .at_opt(src, cx.fields.find_in(src, &format!("project[{i}].period[{j}]"), &written))
             .label("与申报表的计划日期不一致")
             .hint("统一实施周期与申报表的计划开始、完成日期")
             .place(Place::Project(i)),
