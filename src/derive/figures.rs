@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::Change;
 use super::ledger::{Cell, Kind, Ledger};
+use super::tables::TableFigures;
 use crate::model::UnitYear;
 use crate::model::options::VEHICLE_CATEGORIES;
 use crate::money::{self, Amount};
@@ -24,6 +25,8 @@ pub struct Figures {
     pub vehicles: Counts,
     /// Vehicles planned for the year, the same way.
     pub planned_vehicles: Counts,
+    /// Every amount of tables 1–8, rows and totals.
+    pub tables: TableFigures,
 }
 
 /// Counts in the fixed category order, with their sum (saturating: T7 refuses counts that overflow).
@@ -54,7 +57,7 @@ impl Share {
 }
 
 /// The figures of a ledger and of the typed performance amount, last year's total and assets.
-pub(crate) fn figures(ledger: &Ledger, data: &UnitYear) -> Figures {
+pub(crate) fn figures(ledger: &Ledger, data: &UnitYear, tables: TableFigures) -> Figures {
     let last_total = data.last_year.as_ref().map(|l| *l.total.get_ref());
     let all = ledger.total(|_, _| true);
     let project_spending = ledger.total(|_, k| k == Kind::Project).total();
@@ -65,6 +68,7 @@ pub(crate) fn figures(ledger: &Ledger, data: &UnitYear) -> Figures {
         planned_vehicles: counts(&data.assets.planned_vehicles),
         project_spending,
         all,
+        tables,
     }
 }
 

@@ -8,6 +8,7 @@ pub(crate) mod date;
 pub mod figures;
 pub mod indicator;
 pub mod ledger;
+pub mod tables;
 
 pub use build::derive;
 pub use change::{Change, Direction};
@@ -59,7 +60,7 @@ impl EconomicRow {
     }
 }
 
-/// The “三公” figures of table 9 and section 六.一, with last year's values.
+/// The “三公” figures of table 9 and section 六.一, with last year's values and their sums.
 #[derive(Debug, Clone)]
 pub struct ThreePublic {
     pub abroad: Change,
@@ -67,20 +68,10 @@ pub struct ThreePublic {
     pub vehicle_purchase: Change,
     pub vehicle_operation: Change,
     pub operating_costs: Option<Amount>,
-}
-
-impl ThreePublic {
-    pub fn vehicles(&self) -> Change {
-        Change::new(
-            self.vehicle_purchase.current + self.vehicle_operation.current,
-            self.vehicle_purchase.prior + self.vehicle_operation.prior,
-        )
-    }
-
-    pub fn total(&self) -> Change {
-        let v = self.vehicles();
-        Change::new(self.abroad.current + self.reception.current + v.current, self.abroad.prior + self.reception.prior + v.prior)
-    }
+    /// 公务用车购置及运行费: purchase plus operation.
+    pub vehicles: Change,
+    /// The “三公” total: abroad, reception and vehicles.
+    pub total: Change,
 }
 
 /// 政府采购 parts; the total is their sum.
@@ -160,8 +151,7 @@ impl Budget {
 
     /// Table 8 totals: (人员经费, 公用经费).
     pub fn economic_totals(&self) -> (Amount, Amount) {
-        let classes = self.economic.iter().filter(|r| r.code.len() == 3);
-        classes.fold((Amount::ZERO, Amount::ZERO), |(p, q), r| (p + r.personnel, q + r.public))
+        tables::economic_totals(&self.economic)
     }
 }
 

@@ -296,9 +296,9 @@ fn build_three_public(loaded: &Loaded, b: &Budget, prose: Prose) -> ThreePublicV
     let r = &loaded.data.three_public.reasons;
     let fig = |c: Change| -> Figure { prose.figure(c) };
     ThreePublicView {
-        total: fig(t.total()),
+        total: fig(t.total),
         abroad: fig(t.abroad),
-        vehicles: fig(t.vehicles()),
+        vehicles: fig(t.vehicles),
         purchase: fig(t.vehicle_purchase),
         operation: fig(t.vehicle_operation),
         reception: fig(t.reception),
