@@ -27,7 +27,7 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
     let function_names = loaded.catalog.function.clone();
     let basic_public = build_basic_public(data);
     let parts = Parts { ledger: &ledger, names: &function_names, basic_public: &basic_public, economic: &economic };
-    let figures = super::figures::figures(&ledger, data, tables(&parts));
+    let figures = super::figures::figures(&ledger, data, tables(&parts), super::prose::prose_figures(&ledger, &priors));
     let budget = Budget {
         year: *data.year.get_ref(),
         wording,
@@ -214,10 +214,12 @@ fn sum_changes(parts: &[Change]) -> Change {
 }
 
 fn build_procurement(p: &input::Procurement) -> Procurement {
+    let (goods, works, services) = (*p.goods.get_ref(), *p.works.get_ref(), *p.services.get_ref());
     Procurement {
-        goods: *p.goods.get_ref(),
-        works: *p.works.get_ref(),
-        services: *p.services.get_ref(),
+        total: goods + works + services,
+        goods,
+        works,
+        services,
         sme_reserved: p.sme_reserved.as_ref().map_or(Amount::ZERO, |a| *a.get_ref()),
         small_micro_reserved: p.small_micro_reserved.as_ref().map_or(Amount::ZERO, |a| *a.get_ref()),
     }
@@ -225,10 +227,12 @@ fn build_procurement(p: &input::Procurement) -> Procurement {
 
 fn build_funds(p: &input::Project) -> ProjectFunds {
     let opt = |a: &Option<Spanned<Amount>>| a.as_ref().map_or(Amount::ZERO, |a| *a.get_ref());
+    let (appropriation, carryover, other) = (*p.form.appropriation.get_ref(), opt(&p.form.carryover), opt(&p.form.other));
     ProjectFunds {
-        appropriation: *p.form.appropriation.get_ref(),
-        carryover: opt(&p.form.carryover),
-        other: opt(&p.form.other),
+        annual: appropriation + carryover + other,
+        appropriation,
+        carryover,
+        other,
         total_budget: p.total_budget.as_ref().map(|a| *a.get_ref()),
     }
 }

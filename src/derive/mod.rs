@@ -8,11 +8,12 @@ pub(crate) mod date;
 pub mod figures;
 pub mod indicator;
 pub mod ledger;
+pub mod prose;
 pub mod tables;
 
 pub use build::derive;
-pub use change::{Change, Direction};
-pub use figures::{Figures, Share};
+pub use change::{Change, Direction, Share};
+pub use figures::Figures;
 pub use ledger::{Cell, Kind, Ledger, Level, Row, Source};
 
 use std::collections::BTreeMap;
@@ -74,20 +75,16 @@ pub struct ThreePublic {
     pub total: Change,
 }
 
-/// 政府采购 parts; the total is their sum.
+/// 政府采购 parts and their sum.
 #[derive(Debug, Clone)]
 pub struct Procurement {
     pub goods: Amount,
     pub works: Amount,
     pub services: Amount,
+    /// 政府采购预算合计: goods, works and services.
+    pub total: Amount,
     pub sme_reserved: Amount,
     pub small_micro_reserved: Amount,
-}
-
-impl Procurement {
-    pub fn total(&self) -> Amount {
-        self.goods + self.works + self.services
-    }
 }
 
 /// A project's 申报表 money block.
@@ -97,13 +94,8 @@ pub struct ProjectFunds {
     pub carryover: Amount,
     pub other: Amount,
     pub total_budget: Option<Amount>,
-}
-
-impl ProjectFunds {
     /// 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
-    pub fn annual(&self) -> Amount {
-        self.appropriation + self.carryover + self.other
-    }
+    pub annual: Amount,
 }
 
 /// Every figure of one unit-year, derived from its leaf inputs.
@@ -134,19 +126,7 @@ impl Budget {
 
     /// The change of a selection of the budget against the sum of the item priors.
     pub fn change_of(&self, keep: impl Fn(Source, Kind) -> bool + Copy) -> Change {
-        let current = self.ledger.total(keep).total();
-        let prior = self.prior_of(keep);
-        Change::new(current, prior)
-    }
-
-    /// Last year's 执行数 of the items that have any money from the selection.
-    fn prior_of(&self, keep: impl Fn(Source, Kind) -> bool + Copy) -> Amount {
-        self.ledger
-            .items
-            .iter()
-            .filter(|(_, cell)| !cell.filtered(keep).total().is_zero())
-            .map(|(code, _)| self.priors.get(code).copied().unwrap_or_default())
-            .sum()
+        prose::change_of(&self.ledger, &self.priors, keep)
     }
 
     /// Table 8 totals: (人员经费, 公用经费).

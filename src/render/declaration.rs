@@ -95,7 +95,7 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds, forms: &FormFormats)
     let f = &p.form;
     let yuan = |a: Amount| forms.money.yuan(a);
     let optional = |a: &Option<toml::Spanned<Amount>>| a.as_ref().map_or_else(|| "-".to_string(), |a| yuan(*a.get_ref()));
-    let current = funds.annual();
+    let current = funds.annual;
     DeclarationView {
         year: year_of(f.start.get_ref()),
         name: p.name.clone(),

@@ -148,7 +148,7 @@ pub fn build_project(p: &Project, funds: &ProjectFunds, prose: Prose, formats: &
         budget_current: budget(funds.appropriation),
         budget_unit: formats.project_budget.label(),
         explained: !p.overview.is_empty(),
-        budget_annual: prose.wan(funds.annual()),
+        budget_annual: prose.wan(funds.annual),
         budget_other: prose.wan(funds.other),
         has_other: !funds.other.is_zero(),
         goals: p.goals.clone(),
@@ -161,7 +161,7 @@ pub fn build_project(p: &Project, funds: &ProjectFunds, prose: Prose, formats: &
 fn build_form(p: &Project, funds: &ProjectFunds, forms: &FormFormats) -> FormView {
     let f = &p.form;
     let yuan = |a: Amount| forms.money.yuan(a);
-    let totals = forms.total.then(|| funds.total_budget.unwrap_or(funds.annual()));
+    let totals = forms.total.then(|| funds.total_budget.unwrap_or(funds.annual));
     let of_total = |a: Option<Amount>| a.map(yuan).unwrap_or_default();
     let year = |given: &Option<toml::Spanned<i32>>, date: &str| given.as_ref().map_or_else(|| year_of(date), |y| y.get_ref().to_string());
     let mut form = FormView {
@@ -174,7 +174,7 @@ fn build_form(p: &Project, funds: &ProjectFunds, forms: &FormFormats) -> FormVie
         end: f.end.get_ref().clone(),
         start_year: year(&f.goal_from, f.start.get_ref()),
         end_year: year(&f.goal_to, f.end.get_ref()),
-        annual: yuan(funds.annual()),
+        annual: yuan(funds.annual),
         appropriation: yuan(funds.appropriation),
         carryover: yuan(funds.carryover),
         other: yuan(funds.other),

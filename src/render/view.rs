@@ -313,7 +313,7 @@ fn build_procurement(loaded: &Loaded, b: &Budget, prose: Prose) -> ProcurementVi
     let p = &b.procurement;
     let wan = |a| prose.wan(a);
     ProcurementView {
-        total: wan(p.total()),
+        total: wan(p.total),
         goods: wan(p.goods),
         works: wan(p.works),
         services: wan(p.services),

@@ -32,26 +32,26 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
 fn check_money_block(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
     let funds = &cx.budget.project_funds[i];
     if let Some(typed) = &p.form.annual
-        && *typed.get_ref() != funds.annual()
+        && *typed.get_ref() != funds.annual
     {
         diags.push(
             Diagnostic::error(
                 Code::P1,
-                format!("“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元", p.name, yuan(*typed.get_ref()), yuan(funds.annual())),
+                format!("“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元", p.name, yuan(*typed.get_ref()), yuan(funds.annual)),
             )
             .at(&cx.loaded.source, typed.span())
-            .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual())))
+            .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual)))
             .hint("改正各来源金额，或删去 annual（程序会自动相加）")
             .place(Place::Project(i)),
         );
     }
     if let (Some(total), Some(typed)) = (funds.total_budget, &p.total_budget)
-        && total < funds.annual()
+        && total < funds.annual
     {
         diags.push(
             Diagnostic::error(
                 Code::P1,
-                format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual())),
+                format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual)),
             )
             .at(&cx.loaded.source, typed.span())
             .hint("总预算包含各年度安排，不能少于当年数")
@@ -123,7 +123,7 @@ fn check_targets(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
 fn check_budget_text(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
     let funds = &cx.budget.project_funds[i];
     let src = &cx.loaded.source;
-    let expected = [funds.appropriation, funds.annual()].map(|a| to_wan(a, 2));
+    let expected = [funds.appropriation, funds.annual].map(|a| to_wan(a, 2));
     for (j, text) in p.budget_text.iter().enumerate() {
         let Some(last) = WAN.captures_iter(text).last() else { continue };
         let at = cx.fields.find_in(src, &format!("project[{i}].budget_text[{j}]"), &last[0]);
