@@ -228,11 +228,8 @@ fn build_procurement(p: &input::Procurement) -> Procurement {
 fn build_funds(p: &input::Project) -> ProjectFunds {
     let opt = |a: &Option<Spanned<Amount>>| a.as_ref().map_or(Amount::ZERO, |a| *a.get_ref());
     let (appropriation, carryover, other) = (*p.form.appropriation.get_ref(), opt(&p.form.carryover), opt(&p.form.other));
-    ProjectFunds {
-        annual: appropriation + carryover + other,
-        appropriation,
-        carryover,
-        other,
-        total_budget: p.total_budget.as_ref().map(|a| *a.get_ref()),
-    }
+    let annual = appropriation + carryover + other;
+    let total_budget = p.total_budget.as_ref().map(|a| *a.get_ref());
+    let total = total_budget.unwrap_or(annual);
+    ProjectFunds { annual, total, total_appropriation: total - other, appropriation, carryover, other, total_budget }
 }

@@ -30,27 +30,23 @@ impl Direction {
 pub struct Change {
     pub current: Amount,
     pub prior: Amount,
+    /// Which way the figure moved.
+    pub direction: Direction,
+    /// Size of the change without sign, in 元.
+    pub magnitude: Amount,
     /// The change in percent of last year, without sign and unrounded; `None` when last year was 0.
     pub ratio: Option<Decimal>,
 }
 
 impl Change {
-    /// The figure's change, its percent computed once here.
+    /// The figure's change: direction, size and percent computed once here.
     pub fn new(current: Amount, prior: Amount) -> Self {
-        Self { current, prior, ratio: money::change_ratio(current, prior) }
-    }
-
-    pub fn direction(self) -> Direction {
-        match self.current.cmp(&self.prior) {
+        let direction = match current.cmp(&prior) {
             std::cmp::Ordering::Greater => Direction::Increase,
             std::cmp::Ordering::Less => Direction::Decrease,
             std::cmp::Ordering::Equal => Direction::Equal,
-        }
-    }
-
-    /// Size of the change without sign, in 元.
-    pub fn magnitude(self) -> Amount {
-        self.current.difference(self.prior)
+        };
+        Self { current, prior, direction, magnitude: current.difference(prior), ratio: money::change_ratio(current, prior) }
     }
 
     /// The derived percent rounded half-up to `dp` decimals for print; `None` when last year was 0.

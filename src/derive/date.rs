@@ -54,6 +54,15 @@ impl Date {
     }
 }
 
+/// The year of an ISO date, for headings like `项目总体目标 (2024年-2024年)`; other text (refused
+/// by P2) shows its first four characters in a draft.
+pub fn year_of(date: &str) -> String {
+    match parse_iso(date) {
+        Some(d) => d.year.to_string(),
+        None => date.chars().take(4).collect(),
+    }
+}
+
 /// Parses `YYYY-MM-DD` (the form fields `start`, `end`) into a real date.
 pub fn parse_iso(text: &str) -> Option<Date> {
     let mut parts = text.split('-');

@@ -96,6 +96,10 @@ pub struct ProjectFunds {
     pub total_budget: Option<Amount>,
     /// 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
     pub annual: Amount,
+    /// 项目资金总额: the typed total budget, else this year's money.
+    pub total: Amount,
+    /// Its 财政资金 part: the total less 其他资金.
+    pub total_appropriation: Amount,
 }
 
 /// Every figure of one unit-year, derived from its leaf inputs.

@@ -21,9 +21,9 @@ impl Prose {
     /// A change as a sentence prints it: word, 万元 and percent.
     pub fn change(self, c: Change) -> ChangeView {
         ChangeView {
-            direction: c.direction(),
-            word: c.direction().word(),
-            amount: self.wan(c.magnitude()),
+            direction: c.direction,
+            word: c.direction.word(),
+            amount: self.wan(c.magnitude),
             percent: c.percent(self.percent.decimals).map(|p| self.percent(p)),
             new: c.prior.is_zero() && !c.current.is_zero(),
         }

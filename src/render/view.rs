@@ -13,12 +13,13 @@ use crate::numerals::paren_marker;
 use super::chapters::{ChapterView, build_chapters};
 use super::composition::{BasicNoteView, Composition, SectionGroup, build_basic_notes, build_composition, build_sections};
 use super::declaration::{DeclarationView, build_declaration};
-use super::draft::{DraftView, Marks};
+use super::draft::Marks;
 use super::formats::Formats;
 use super::narrative::{Figure, ItemText, Narrative, build_narrative};
 use super::project::{ProjectView, build_project};
 use super::tables::{Tables, build_tables};
 use crate::style::Prose;
+use crate::view_model::findings::DraftView;
 
 /// Everything one document needs, serialized into the template context as `doc`.
 #[derive(Debug, Serialize)]
