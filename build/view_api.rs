@@ -25,6 +25,8 @@ const VIEW_FILES: &[(&str, &str)] = &[
     ("render/declaration.rs", "render::declaration"),
     ("render/draft.rs", "render::draft"),
     ("render/chapters.rs", "render::chapters"),
+    ("view_model/indicators.rs", "view_model::indicators"),
+    ("view_model/findings.rs", "view_model::findings"),
     ("evaluation/view.rs", "evaluation::view"),
     ("booklet/mod.rs", "booklet"),
     ("derive/change.rs", "derive::change"),

@@ -33,3 +33,4 @@ pub mod synth;
 pub mod template_api;
 pub mod typeset;
 pub mod validate;
+pub mod view_model;

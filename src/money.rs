@@ -204,10 +204,14 @@ pub fn percent_of(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_div(b)?.checked_mul(Decimal::ONE_HUNDRED)
 }
 
+/// Percentage change from `prior` to `current` without sign, unrounded; `None` when prior is zero.
+pub fn change_ratio(current: Amount, prior: Amount) -> Option<Decimal> {
+    percent_of(current.0.checked_sub(prior.0)?, prior.0).map(|r| r.abs())
+}
+
 /// Percentage change from `prior` to `current`, rounded half-up; `None` when prior is zero.
 pub fn percent_change(current: Amount, prior: Amount, dp: u32) -> Option<Decimal> {
-    let ratio = percent_of(current.0.checked_sub(prior.0)?, prior.0)?;
-    Some(round_half_up(ratio.abs(), dp))
+    change_ratio(current, prior).map(|r| round_half_up(r, dp))
 }
 
 /// Share of `part` in `whole` in percent, rounded half-up; `None` when the whole is zero (no share

@@ -6,10 +6,12 @@ use serde::Serialize;
 
 pub use checks::check;
 
+use crate::derive::date::year_of;
 use crate::model::booklet::{BookletFile, BookletProject};
 use crate::money::{Amount, NumberFormat, ZeroStyle};
-use crate::render::project::year_of;
 use crate::style::wan;
+use crate::view_model::findings::DraftView;
+use crate::view_model::indicators::{IndicatorRow, indicator_rows_as_typed};
 
 /// This year's money of a project: 当年财政拨款 + 上年结转 + 其他.
 pub fn annual(p: &BookletProject) -> Amount {
@@ -35,7 +37,7 @@ pub struct BookletView {
     /// One explanation and form per project, in the file's order.
     pub projects: Vec<ProjectView>,
     /// Present only in a draft: the findings page.
-    pub draft: Option<crate::render::draft::DraftView>,
+    pub draft: Option<DraftView>,
 }
 
 /// One project's explanation and form.
@@ -78,7 +80,7 @@ pub struct ProjectView {
     /// 年度总体目标, as typed.
     pub annual_goal: String,
     /// The indicator rows with merged-cell spans; targets as typed.
-    pub indicators: Vec<crate::render::project::IndicatorRow>,
+    pub indicators: Vec<IndicatorRow>,
     /// Rows the 绩效指标 cell spans: the header row plus one per indicator, a number.
     pub indicator_span: usize,
     /// Draft marks of this project; empty in a release.
@@ -138,7 +140,7 @@ fn project_view(i: usize, p: &BookletProject) -> ProjectView {
         overall_goal: p.overall_goal.clone(),
         annual_goal: p.annual_goal.clone(),
         indicator_span: p.indicators.len() + 1,
-        indicators: crate::render::project::indicator_rows_as_typed(&p.indicators),
+        indicators: indicator_rows_as_typed(&p.indicators),
         marks: Vec::new(),
     }
 }

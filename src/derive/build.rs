@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::ledger::{Kind, Ledger, Source};
+use super::tables::{Parts, tables};
 use super::{Budget, Change, EconomicRow, Procurement, ProjectFunds, staff_split};
 use super::{ThreePublic, UnitKind, Wording};
 use crate::diag::{Diagnostic, Diagnostics, Place};
@@ -23,17 +24,16 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
     let kind = parse_kind(&data.unit.kind, src, &mut diags);
     let (ledger, priors) = build_ledger(loaded, &mut diags);
     let economic = build_economic(loaded, &mut diags);
-    let figures = super::figures::figures(&ledger, data);
+    let function_names = loaded.catalog.function.clone();
+    let basic_public = build_basic_public(data);
+    let parts = Parts { ledger: &ledger, names: &function_names, basic_public: &basic_public, economic: &economic };
+    let figures = super::figures::figures(&ledger, data, tables(&parts), super::prose::prose_figures(&ledger, &priors));
     let budget = Budget {
         year: *data.year.get_ref(),
         wording,
         kind,
-        function_names: loaded.catalog.function.clone(),
-        basic_public: data
-            .functions
-            .iter()
-            .filter_map(|f| f.basic_public.as_ref().map(|a| (f.code.get_ref().clone(), *a.get_ref())))
-            .collect(),
+        function_names,
+        basic_public,
         ledger,
         priors,
         economic,
@@ -44,6 +44,11 @@ pub fn derive(loaded: &Loaded) -> (Budget, Diagnostics) {
         figures,
     };
     (budget, diags)
+}
+
+/// The 公用经费 part of each 项's basic expenditure, where typed.
+fn build_basic_public(data: &input::UnitYear) -> BTreeMap<String, Amount> {
+    data.functions.iter().filter_map(|f| f.basic_public.as_ref().map(|a| (f.code.get_ref().clone(), *a.get_ref()))).collect()
 }
 
 fn parse_wording(value: &Spanned<String>, src: &SourceFile, diags: &mut Diagnostics) -> Wording {
@@ -188,20 +193,33 @@ fn build_economic(loaded: &Loaded, diags: &mut Diagnostics) -> Vec<EconomicRow> 
 
 fn build_three_public(t: &input::ThreePublic) -> ThreePublic {
     let change = |c: &Spanned<Amount>, p: &Spanned<Amount>| Change::new(*c.get_ref(), *p.get_ref());
+    let (abroad, reception) = (change(&t.abroad, &t.prior.abroad), change(&t.reception, &t.prior.reception));
+    let vehicle_purchase = change(&t.vehicle_purchase, &t.prior.vehicle_purchase);
+    let vehicle_operation = change(&t.vehicle_operation, &t.prior.vehicle_operation);
+    let vehicles = sum_changes(&[vehicle_purchase, vehicle_operation]);
     ThreePublic {
-        abroad: change(&t.abroad, &t.prior.abroad),
-        reception: change(&t.reception, &t.prior.reception),
-        vehicle_purchase: change(&t.vehicle_purchase, &t.prior.vehicle_purchase),
-        vehicle_operation: change(&t.vehicle_operation, &t.prior.vehicle_operation),
+        total: sum_changes(&[abroad, reception, vehicles]),
+        vehicles,
+        abroad,
+        reception,
+        vehicle_purchase,
+        vehicle_operation,
         operating_costs: t.operating_costs.as_ref().map(|a| *a.get_ref()),
     }
 }
 
+/// The sum of several figures, this year and last.
+fn sum_changes(parts: &[Change]) -> Change {
+    Change::new(parts.iter().map(|c| c.current).sum(), parts.iter().map(|c| c.prior).sum())
+}
+
 fn build_procurement(p: &input::Procurement) -> Procurement {
+    let (goods, works, services) = (*p.goods.get_ref(), *p.works.get_ref(), *p.services.get_ref());
     Procurement {
-        goods: *p.goods.get_ref(),
-        works: *p.works.get_ref(),
-        services: *p.services.get_ref(),
+        total: goods + works + services,
+        goods,
+        works,
+        services,
         sme_reserved: p.sme_reserved.as_ref().map_or(Amount::ZERO, |a| *a.get_ref()),
         small_micro_reserved: p.small_micro_reserved.as_ref().map_or(Amount::ZERO, |a| *a.get_ref()),
     }
@@ -209,10 +227,9 @@ fn build_procurement(p: &input::Procurement) -> Procurement {
 
 fn build_funds(p: &input::Project) -> ProjectFunds {
     let opt = |a: &Option<Spanned<Amount>>| a.as_ref().map_or(Amount::ZERO, |a| *a.get_ref());
-    ProjectFunds {
-        appropriation: *p.form.appropriation.get_ref(),
-        carryover: opt(&p.form.carryover),
-        other: opt(&p.form.other),
-        total_budget: p.total_budget.as_ref().map(|a| *a.get_ref()),
-    }
+    let (appropriation, carryover, other) = (*p.form.appropriation.get_ref(), opt(&p.form.carryover), opt(&p.form.other));
+    let annual = appropriation + carryover + other;
+    let total_budget = p.total_budget.as_ref().map(|a| *a.get_ref());
+    let total = total_budget.unwrap_or(annual);
+    ProjectFunds { annual, total, total_appropriation: total - other, appropriation, carryover, other, total_budget }
 }

@@ -1,5 +1,36 @@
 //! Calendar dates as typed in forms (`2024-01-01`) and prose (`2024年1月1日`): one parser for all.
 
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// One 年月日 date in prose, as a pattern: the period pattern is two of them around 至.
+const CHINESE_DATE: &str = r"(\d{4})年(\d{1,2})月(\d{1,2})日";
+/// A date in prose: 2024年2月30日.
+static PROSE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(CHINESE_DATE).unwrap());
+/// A span of dates in prose: 2023年12月1日至2024年11月30日.
+static PROSE_PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("{CHINESE_DATE}至{CHINESE_DATE}")).unwrap());
+
+/// Year, month and day typed in prose, real or not, so an impossible one can be reported.
+pub(crate) type Typed = (i32, u32, u32);
+
+/// The year, month and day of the date captured from group `first` on.
+fn typed_at(c: &Captures<'_>, first: usize) -> Typed {
+    let n = |i: usize| c[first + i].parse::<u32>().unwrap_or(0);
+    (n(0) as i32, n(1), n(2))
+}
+
+/// Every 年月日 date written in a text, with the text it was written as.
+pub(crate) fn prose_dates(text: &str) -> impl Iterator<Item = (String, Typed)> + '_ {
+    PROSE_DATE.captures_iter(text).map(|c| (c[0].to_string(), typed_at(&c, 1)))
+}
+
+/// The first 起至 period written in a text: its wording and the two dates, real or not.
+pub(crate) fn prose_period(text: &str) -> Option<(String, Typed, Typed)> {
+    let c = PROSE_PERIOD.captures(text)?;
+    Some((c[0].to_string(), typed_at(&c, 1), typed_at(&c, 4)))
+}
+
 /// A real calendar date; ordered by year, month, day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -20,6 +51,15 @@ impl Date {
     /// As printed on the 镇级 申报表: `2024年1月1日`.
     pub fn chinese(self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+/// The year of an ISO date, for headings like `项目总体目标 (2024年-2024年)`; other text (refused
+/// by P2) shows its first four characters in a draft.
+pub fn year_of(date: &str) -> String {
+    match parse_iso(date) {
+        Some(d) => d.year.to_string(),
+        None => date.chars().take(4).collect(),
     }
 }
 
@@ -68,5 +108,14 @@ mod tests {
         assert_eq!(date_shaped("2023.13.45"), Some((2023, 13, 45)));
         assert_eq!(date_shaped("全年"), None);
         assert_eq!(date_shaped("1234.56"), None);
+    }
+
+    #[test]
+    fn prose_dates_and_periods() {
+        let found: Vec<_> = prose_dates("自2024年2月30日起，2024年3月1日止").collect();
+        assert_eq!(found, [("2024年2月30日".to_string(), (2024, 2, 30)), ("2024年3月1日".to_string(), (2024, 3, 1))]);
+        let period = prose_period("实施周期为2023年12月1日至2024年11月30日。");
+        assert_eq!(period, Some(("2023年12月1日至2024年11月30日".to_string(), (2023, 12, 1), (2024, 11, 30))));
+        assert_eq!(prose_period("全年"), None);
     }
 }

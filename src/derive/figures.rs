@@ -1,13 +1,13 @@
 //! The headline figures of a budget, computed once when it is derived: views format them and the
 //! checks read the same values, so a sentence and the check that guards it cannot disagree.
 
-use rust_decimal::Decimal;
-
-use super::Change;
+use super::change::{Change, Share};
 use super::ledger::{Cell, Kind, Ledger};
+use super::prose::ProseFigures;
+use super::tables::TableFigures;
 use crate::model::UnitYear;
 use crate::model::options::VEHICLE_CATEGORIES;
-use crate::money::{self, Amount};
+use crate::money::Amount;
 
 /// The totals and shares the sentences print and the checks test.
 #[derive(Debug, Clone)]
@@ -24,6 +24,10 @@ pub struct Figures {
     pub vehicles: Counts,
     /// Vehicles planned for the year, the same way.
     pub planned_vehicles: Counts,
+    /// Every amount of tables 1–8, rows and totals.
+    pub tables: TableFigures,
+    /// The changes and shares of the 编制说明 sentences.
+    pub prose: ProseFigures,
 }
 
 /// Counts in the fixed category order, with their sum (saturating: T7 refuses counts that overflow).
@@ -39,44 +43,19 @@ fn counts(typed: &std::collections::BTreeMap<String, toml::Spanned<u32>>) -> Cou
     Counts { total: each.iter().fold(0u32, |sum, c| sum.saturating_add(*c)), each }
 }
 
-/// A part of a whole, for the 占X% sentences.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Share {
-    pub part: Amount,
-    pub whole: Amount,
-}
-
-impl Share {
-    /// The share in percent at `dp` decimals, rounded half-up; `None` for a zero whole (D15).
-    pub fn percent(self, dp: u32) -> Option<Decimal> {
-        money::percent_share(self.part, self.whole, dp)
-    }
-}
-
 /// The figures of a ledger and of the typed performance amount, last year's total and assets.
-pub(crate) fn figures(ledger: &Ledger, data: &UnitYear) -> Figures {
+pub(crate) fn figures(ledger: &Ledger, data: &UnitYear, tables: TableFigures, prose: ProseFigures) -> Figures {
     let last_total = data.last_year.as_ref().map(|l| *l.total.get_ref());
     let all = ledger.total(|_, _| true);
     let project_spending = ledger.total(|_, k| k == Kind::Project).total();
     Figures {
         total_change: last_total.map(|prior| Change::new(all.total(), prior)),
-        performance: Share { part: *data.performance.amount.get_ref(), whole: project_spending },
+        performance: Share::new(*data.performance.amount.get_ref(), project_spending),
         vehicles: counts(&data.assets.vehicles),
         planned_vehicles: counts(&data.assets.planned_vehicles),
         project_spending,
         all,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_share_of_nothing_is_none() {
-        let share = Share { part: Amount::from(5), whole: Amount::ZERO };
-        assert_eq!(share.percent(2), None);
-        let share = Share { part: Amount::from(1), whole: Amount::from(3) };
-        assert_eq!(share.percent(2), Some(Decimal::new(3333, 2)));
+        tables,
+        prose,
     }
 }

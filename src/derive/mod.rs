@@ -8,10 +8,12 @@ pub(crate) mod date;
 pub mod figures;
 pub mod indicator;
 pub mod ledger;
+pub mod prose;
+pub mod tables;
 
 pub use build::derive;
-pub use change::{Change, Direction};
-pub use figures::{Figures, Share};
+pub use change::{Change, Direction, Share};
+pub use figures::Figures;
 pub use ledger::{Cell, Kind, Ledger, Level, Row, Source};
 
 use std::collections::BTreeMap;
@@ -59,7 +61,7 @@ impl EconomicRow {
     }
 }
 
-/// The “三公” figures of table 9 and section 六.一, with last year's values.
+/// The “三公” figures of table 9 and section 六.一, with last year's values and their sums.
 #[derive(Debug, Clone)]
 pub struct ThreePublic {
     pub abroad: Change,
@@ -67,36 +69,22 @@ pub struct ThreePublic {
     pub vehicle_purchase: Change,
     pub vehicle_operation: Change,
     pub operating_costs: Option<Amount>,
+    /// 公务用车购置及运行费: purchase plus operation.
+    pub vehicles: Change,
+    /// The “三公” total: abroad, reception and vehicles.
+    pub total: Change,
 }
 
-impl ThreePublic {
-    pub fn vehicles(&self) -> Change {
-        Change::new(
-            self.vehicle_purchase.current + self.vehicle_operation.current,
-            self.vehicle_purchase.prior + self.vehicle_operation.prior,
-        )
-    }
-
-    pub fn total(&self) -> Change {
-        let v = self.vehicles();
-        Change::new(self.abroad.current + self.reception.current + v.current, self.abroad.prior + self.reception.prior + v.prior)
-    }
-}
-
-/// 政府采购 parts; the total is their sum.
+/// 政府采购 parts and their sum.
 #[derive(Debug, Clone)]
 pub struct Procurement {
     pub goods: Amount,
     pub works: Amount,
     pub services: Amount,
+    /// 政府采购预算合计: goods, works and services.
+    pub total: Amount,
     pub sme_reserved: Amount,
     pub small_micro_reserved: Amount,
-}
-
-impl Procurement {
-    pub fn total(&self) -> Amount {
-        self.goods + self.works + self.services
-    }
 }
 
 /// A project's 申报表 money block.
@@ -106,13 +94,12 @@ pub struct ProjectFunds {
     pub carryover: Amount,
     pub other: Amount,
     pub total_budget: Option<Amount>,
-}
-
-impl ProjectFunds {
     /// 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
-    pub fn annual(&self) -> Amount {
-        self.appropriation + self.carryover + self.other
-    }
+    pub annual: Amount,
+    /// 项目资金总额: the typed total budget, else this year's money.
+    pub total: Amount,
+    /// Its 财政资金 part: the total less 其他资金.
+    pub total_appropriation: Amount,
 }
 
 /// Every figure of one unit-year, derived from its leaf inputs.
@@ -143,25 +130,12 @@ impl Budget {
 
     /// The change of a selection of the budget against the sum of the item priors.
     pub fn change_of(&self, keep: impl Fn(Source, Kind) -> bool + Copy) -> Change {
-        let current = self.ledger.total(keep).total();
-        let prior = self.prior_of(keep);
-        Change::new(current, prior)
-    }
-
-    /// Last year's 执行数 of the items that have any money from the selection.
-    fn prior_of(&self, keep: impl Fn(Source, Kind) -> bool + Copy) -> Amount {
-        self.ledger
-            .items
-            .iter()
-            .filter(|(_, cell)| !cell.filtered(keep).total().is_zero())
-            .map(|(code, _)| self.priors.get(code).copied().unwrap_or_default())
-            .sum()
+        prose::change_of(&self.ledger, &self.priors, keep)
     }
 
     /// Table 8 totals: (人员经费, 公用经费).
     pub fn economic_totals(&self) -> (Amount, Amount) {
-        let classes = self.economic.iter().filter(|r| r.code.len() == 3);
-        classes.fold((Amount::ZERO, Amount::ZERO), |(p, q), r| (p + r.personnel, q + r.public))
+        tables::economic_totals(&self.economic)
     }
 }
 

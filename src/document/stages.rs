@@ -12,9 +12,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::evaluation::{self, EvaluationView, ProjectScore};
 use crate::load::Loaded;
 use crate::render::marking::mark_draft;
-use crate::render::{DocView, Templates, build_view, draft};
+use crate::render::{DocView, Templates, build_view};
 use crate::style::Formats;
 use crate::validate::validate;
+use crate::view_model::findings as draft;
 
 /// One document of any kind, borrowed.
 #[derive(Clone, Copy)]

@@ -5,7 +5,8 @@ use serde::Serialize;
 use super::figures::{Funds, ProjectScore};
 use crate::model::evaluation::{EvaluatedIndicator, EvaluationFile};
 use crate::money::{NumberFormat, ZeroStyle};
-use crate::render::project::{IndicatorCells, spanned_rows};
+use crate::view_model::findings::DraftView;
+use crate::view_model::indicators::{IndicatorCells, spanned_rows};
 
 /// 万元 with separators and two decimals, zero as 0.00: `12,566.54`.
 const WAN: NumberFormat = NumberFormat { decimals: 2, separators: true, zero: ZeroStyle::Padded, trim: false, whole: false };
@@ -22,7 +23,7 @@ pub struct EvaluationView {
     /// One 自评表 per project, in the file's order.
     pub projects: Vec<FormView>,
     /// Present only in a draft: the findings page.
-    pub draft: Option<crate::render::draft::DraftView>,
+    pub draft: Option<DraftView>,
 }
 
 /// One project's form.
@@ -78,7 +79,7 @@ pub struct MoneyRow {
 pub struct IndicatorRow {
     /// The shared cells (`level1`, `level1_span`, `level2`, `level2_span`, `name`, `target`), flattened into this row.
     #[serde(flatten)]
-    pub row: crate::render::project::IndicatorRow,
+    pub row: crate::view_model::indicators::IndicatorRow,
     /// 实际完成值, as typed: `103.00(台)`.
     pub actual: String,
     /// 分值, two decimals: `40.00`.

@@ -3,13 +3,13 @@
 //! The rows and columns are those of render/tables.rs and the base `class-table` of
 //! templates/lib.typ (the 区级 layout: parent codes repeated on every row).
 
+use crate::derive::Budget;
 use crate::derive::ledger::split_code;
-use crate::derive::{Budget, Kind, Row, Source};
 use crate::money::Amount;
 
 use super::grid::{BodyRow, Context, Head, Sheet, Value, shown};
 
-use crate::render::tables::{Column, INCOME_COLUMNS, INCOME_HEADS, SPENDING_COLUMNS, SPENDING_HEADS};
+use crate::derive::tables::{Grid, INCOME_HEADS, SPENDING_HEADS};
 
 /// How one classification table is headed.
 struct Layout {
@@ -39,30 +39,30 @@ fn function_layout(name: &'static str, title: &'static str, group: &'static str,
 
 /// Table 2; 上级补助收入 is a column only when there is any (the base set does not print it).
 pub(crate) fn income(b: &Budget, cx: &Context) -> Sheet {
-    let total = b.ledger.total(|_, _| true);
-    let width = if total.of_source(Source::Superior).is_zero() { 5 } else { 6 };
+    let g = &b.figures.tables;
+    let width = if g.income.superior.is_zero() { 5 } else { 6 };
     let layout = function_layout("表2 收入预算总表", "收入预算总表", "收入预算", &INCOME_HEADS[..width]);
-    function_table(b, cx, layout, "t2", |_, _| true, &INCOME_COLUMNS[..width])
+    function_table(cx, layout, "t2", &g.t2, width)
 }
 
 /// Table 3: all spending by 基本/项目.
 pub(crate) fn spending(b: &Budget, cx: &Context) -> Sheet {
     let layout = function_layout("表3 支出预算总表", "支出预算总表", "支出预算", &SPENDING_HEADS);
-    function_table(b, cx, layout, "t3", |_, _| true, &SPENDING_COLUMNS)
+    function_table(cx, layout, "t3", &b.figures.tables.t3, SPENDING_HEADS.len())
 }
 
 /// Table 5: 一般公共预算 spending.
 pub(crate) fn general(b: &Budget, cx: &Context) -> Sheet {
     let layout =
         function_layout("表5 一般公共预算支出功能分类预算表", "一般公共预算支出功能分类预算表", "一般公共预算支出", &SPENDING_HEADS);
-    function_table(b, cx, layout, "t5", |s, _| s == Source::General, &SPENDING_COLUMNS)
+    function_table(cx, layout, "t5", &b.figures.tables.t5, SPENDING_HEADS.len())
 }
 
 /// Table 6: 政府性基金 spending, with the 空表 note when there is none.
 pub(crate) fn fund(b: &Budget, cx: &Context) -> Sheet {
     let layout =
         function_layout("表6 政府性基金预算支出功能分类预算表", "政府性基金预算支出功能分类预算表", "政府性基金预算支出", &SPENDING_HEADS);
-    let mut sheet = function_table(b, cx, layout, "t6", |s, _| s == Source::Fund, &SPENDING_COLUMNS);
+    let mut sheet = function_table(cx, layout, "t6", &b.figures.tables.t6, SPENDING_HEADS.len());
     sheet.note = only_total(&sheet).then(|| empty_note(cx, "政府性基金预算"));
     sheet
 }
@@ -75,7 +75,7 @@ pub(crate) fn state_capital(b: &Budget, cx: &Context) -> Sheet {
         "国有资本经营预算支出",
         &SPENDING_HEADS,
     );
-    let mut sheet = function_table(b, cx, layout, "t7", |s, _| s == Source::StateCapital, &SPENDING_COLUMNS);
+    let mut sheet = function_table(cx, layout, "t7", &b.figures.tables.t7, SPENDING_HEADS.len());
     sheet.note = only_total(&sheet).then(|| empty_note(cx, "国有资本经营预算"));
     sheet
 }
@@ -101,21 +101,17 @@ pub(crate) fn economic(b: &Budget, cx: &Context) -> Sheet {
         codes: &["类", "款"],
         heads: vec!["合计", "人员经费", "公用经费"],
     };
-    let (personnel, public) = b.economic_totals();
-    let mut grid: Vec<Vec<Amount>> = b.economic.iter().map(|r| vec![r.total(), r.personnel, r.public]).collect();
-    grid.push(vec![personnel + public, personnel, public]);
-    let labels = b.economic.iter().map(|r| (r.code.as_str(), r.name.clone())).collect::<Vec<_>>();
-    table(cx, layout, "t8", &labels, &grid)
+    let width = layout.heads.len();
+    function_table(cx, layout, "t8", &b.figures.tables.t8, width)
 }
 
-/// A 功能分类 table over the money `keep` selects, with the given amount columns.
-fn function_table(b: &Budget, cx: &Context, layout: Layout, key: &str, keep: fn(Source, Kind) -> bool, columns: &[Column]) -> Sheet {
-    let rows: Vec<Row> = b.ledger.rollup(keep);
-    let total = b.ledger.total(keep);
-    let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
-    grid.push(columns.iter().map(|f| f(&total)).collect());
-    let labels = rows.iter().map(|r| (r.code.as_str(), b.function_name(&r.code).to_string())).collect::<Vec<_>>();
-    table(cx, layout, key, &labels, &grid)
+/// A classification table from its derived grid, with its first `width` amount columns.
+fn function_table(cx: &Context, layout: Layout, key: &str, grid: &Grid, width: usize) -> Sheet {
+    let cut = |amounts: &[Amount]| amounts[..width].to_vec();
+    let mut amounts: Vec<Vec<Amount>> = grid.rows.iter().map(|r| cut(&r.amounts)).collect();
+    amounts.push(cut(&grid.total));
+    let labels = grid.rows.iter().map(|r| (r.code.as_str(), r.name.clone())).collect::<Vec<_>>();
+    table(cx, layout, key, &labels, &amounts)
 }
 
 /// Lays out rows (code, name) with their amounts; the grid's last row is the 合计.

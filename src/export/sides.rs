@@ -2,31 +2,30 @@
 //!
 //! Rows and labels are those of templates/budget/tables/t1.typ, t4.typ and t9.typ.
 
-use crate::derive::{Budget, Kind, Level, Source};
+use crate::derive::Budget;
+use crate::derive::tables::Grid;
 use crate::money::{Amount, Scale};
 use crate::numerals::chapter_marker;
 
 use super::grid::{BodyRow, Context, Head, Sheet, Value, blank_zero, shown};
 
-use crate::render::tables::Column;
-
 /// Table 1: 本年收入 by source | 本年支出 by 类, 收入总计 and 支出总计 last.
 pub(crate) fn finances(b: &Budget, cx: &Context) -> Sheet {
-    let total = b.ledger.total(|_, _| true);
-    let f = |s: Source| total.of_source(s);
+    let g = &b.figures.tables;
+    let i = &g.income;
     let mut income = vec![
-        ("一、财政拨款收入", total.sum(|s, _| s.is_appropriation())),
-        ("1. 一般公共预算资金", f(Source::General)),
-        ("2. 政府性基金", f(Source::Fund)),
-        ("3. 国有资本经营预算", f(Source::StateCapital)),
-        ("二、事业收入", f(Source::Business)),
-        ("三、事业单位经营收入", f(Source::Operating)),
-        ("四、其他收入", f(Source::Other)),
+        ("一、财政拨款收入", i.appropriation),
+        ("1. 一般公共预算资金", i.general),
+        ("2. 政府性基金", i.fund),
+        ("3. 国有资本经营预算", i.state_capital),
+        ("二、事业收入", i.business),
+        ("三、事业单位经营收入", i.operating),
+        ("四、其他收入", i.other),
     ];
     // The base set has no 上级补助收入 row; when there is any it is listed, as the 镇级 set does.
-    if !f(Source::Superior).is_zero() {
+    if !i.superior.is_zero() {
         income.pop();
-        income.extend([("四、上级补助收入", f(Source::Superior)), ("五、其他收入", f(Source::Other))]);
+        income.extend([("四、上级补助收入", i.superior), ("五、其他收入", i.other)]);
     }
     let head = vec![
         Head::span(0, 0, 1, 2, "本年收入"),
@@ -39,26 +38,17 @@ pub(crate) fn finances(b: &Budget, cx: &Context) -> Sheet {
     let layout = Side {
         name: "表1 财务收支预算总表", title: "财务收支预算总表", table: "t1", head, widths: vec![34.0, 20.0, 40.0, 20.0]
     };
-    two_sided(b, cx, layout, &income, |_, _| true, &[|c| c.total()])
+    two_sided(cx, layout, &income, &g.t1, g.t1_income_total)
 }
 
 /// Table 4: 财政拨款收入 by fund | 财政拨款支出 by 类 and fund.
 pub(crate) fn appropriation(b: &Budget, cx: &Context) -> Sheet {
-    let total = b.ledger.total(|_, _| true);
-    let income = [
-        ("一、一般公共预算资金", total.of_source(Source::General)),
-        ("二、政府性基金", total.of_source(Source::Fund)),
-        ("三、国有资本经营预算", total.of_source(Source::StateCapital)),
-    ];
+    let g = &b.figures.tables;
+    let income =
+        [("一、一般公共预算资金", g.income.general), ("二、政府性基金", g.income.fund), ("三、国有资本经营预算", g.income.state_capital)];
     let mut head = vec![Head::span(0, 0, 1, 2, "财政拨款收入"), Head::span(0, 2, 1, 5, "财政拨款支出")];
     let labels = ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"];
     head.extend(labels.iter().enumerate().map(|(i, l)| Head::span(1, i as u16, 1, 1, *l)));
-    let columns: [Column; 4] = [
-        |c| c.sum(|s, _| s.is_appropriation()),
-        |c| c.of_source(Source::General),
-        |c| c.of_source(Source::Fund),
-        |c| c.of_source(Source::StateCapital),
-    ];
     let layout = Side {
         name: "表4 财政拨款收支预算总表",
         title: "财政拨款收支预算总表",
@@ -66,7 +56,7 @@ pub(crate) fn appropriation(b: &Budget, cx: &Context) -> Sheet {
         head,
         widths: vec![26.0, 18.0, 36.0, 18.0, 18.0, 18.0, 18.0],
     };
-    two_sided(b, cx, layout, &income, |s, _| s.is_appropriation(), &columns)
+    two_sided(cx, layout, &income, &g.t4, g.t4_income_total)
 }
 
 /// The heading of a two-sided table.
@@ -78,25 +68,15 @@ struct Side {
     widths: Vec<f64>,
 }
 
-/// Income rows on the left, the 类 of the money `keep` selects on the right, totals last.
-fn two_sided(
-    b: &Budget,
-    cx: &Context,
-    layout: Side,
-    income: &[(&str, Amount)],
-    keep: fn(Source, Kind) -> bool,
-    columns: &[Column],
-) -> Sheet {
+/// Income rows on the left, the derived 类 rows on the right, totals last.
+fn two_sided(cx: &Context, layout: Side, income: &[(&str, Amount)], classes: &Grid, income_total: Amount) -> Sheet {
     let number = cx.formats.side;
-    let classes: Vec<_> = b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect();
-    let total = b.ledger.total(keep);
-    let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
-    grid.push(columns.iter().map(|f| f(&total)).collect());
+    let mut grid: Vec<Vec<Amount>> = classes.rows.iter().map(|r| r.amounts.clone()).collect();
+    grid.push(classes.total.clone());
     let mut spending = shown(&grid, cx.formats, layout.table, number);
     let spending_total = spending.pop().unwrap_or_default();
-    let labels: Vec<String> =
-        classes.iter().enumerate().map(|(i, r)| format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code))).collect();
-    let rows = income.len().max(classes.len());
+    let labels: Vec<String> = classes.rows.iter().enumerate().map(|(i, r)| format!("{}{}", chapter_marker(i + 1), r.name)).collect();
+    let rows = income.len().max(classes.rows.len());
     let mut body: Vec<BodyRow> = (0..rows)
         .map(|i| {
             let mut cells = match income.get(i) {
@@ -108,12 +88,12 @@ fn two_sided(
                     cells.push(Value::Text(label.clone()));
                     cells.extend(values.iter().cloned());
                 }
-                _ => cells.extend(std::iter::repeat_n(Value::Blank, columns.len() + 1)),
+                _ => cells.extend(std::iter::repeat_n(Value::Blank, classes.total.len() + 1)),
             }
             BodyRow::plain(cells)
         })
         .collect();
-    let mut last = vec![Value::Text("收入总计".into()), blank_zero(total.total()), Value::Text("支出总计".into())];
+    let mut last = vec![Value::Text("收入总计".into()), blank_zero(income_total), Value::Text("支出总计".into())];
     last.extend(spending_total);
     body.push(BodyRow::plain(last));
     Sheet {
@@ -133,10 +113,10 @@ fn two_sided(
 pub(crate) fn three_public(b: &Budget, cx: &Context) -> Sheet {
     let t = &b.three_public;
     let mut cells: Vec<Value> = [
-        t.total().current,
+        t.total.current,
         t.abroad.current,
         t.reception.current,
-        t.vehicles().current,
+        t.vehicles.current,
         t.vehicle_purchase.current,
         t.vehicle_operation.current,
     ]

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Cell, Kind, Level, Source};
+use crate::derive::tables::AmountRow;
+use crate::derive::{self, Budget, Level};
 use crate::load::Loaded;
-use crate::money::Amount;
 
 use super::narrative::ChangeView;
 use crate::style::Prose;
@@ -103,45 +103,45 @@ pub struct BasicNoteView {
 
 /// Builds (一) and (二) from the derived figures (shares of the total, growth against last year).
 pub fn build_composition(b: &Budget, prose: Prose) -> Composition {
-    let all = &b.figures.all;
-    let total = all.total();
-    let share = |a: Amount| Share { amount: prose.wan(a), percent: prose.share(a, total) };
-    let general = b.ledger.total(|s, _| s == Source::General);
+    let (t, s) = (&b.figures.tables, &b.figures.prose.shares);
+    let share = |d: derive::Share| Share { amount: prose.wan(d.part), percent: prose.share_of(d) };
+    // Table 5's 合计 row: 一般公共预算 合计, 基本支出, 项目支出.
+    let general = |column: usize| t.t5.total[column];
     Composition {
-        total: prose.wan(total),
-        appropriation: share(all.sum(|s, _| s.is_appropriation())),
-        business: share(all.of_source(Source::Business)),
-        operating: share(all.of_source(Source::Operating)),
-        superior: share(all.of_source(Source::Superior)),
-        other: share(all.of_source(Source::Other)),
-        basic: share(all.of_kind(Kind::Basic)),
-        project: share(all.of_kind(Kind::Project)),
-        unmodelled: share(Amount::ZERO),
+        total: prose.wan(t.t1_income_total),
+        appropriation: share(s.appropriation),
+        business: share(s.business),
+        operating: share(s.operating),
+        superior: share(s.superior),
+        other: share(s.other),
+        basic: share(s.basic),
+        project: share(s.project),
+        unmodelled: share(s.unmodelled),
         change: b.figures.total_change.map(|c| prose.change(c)),
-        general: prose.wan(general.total()),
-        general_basic: prose.wan(general.of_kind(Kind::Basic)),
-        fund: prose.wan(all.of_source(Source::Fund)),
-        state_capital: prose.wan(all.of_source(Source::StateCapital)),
-        has_fund: !all.of_source(Source::Fund).is_zero(),
-        has_state_capital: !all.of_source(Source::StateCapital).is_zero(),
+        general: prose.wan(general(0)),
+        general_basic: prose.wan(general(1)),
+        fund: prose.wan(t.income.fund),
+        state_capital: prose.wan(t.income.state_capital),
+        has_fund: !t.income.fund.is_zero(),
+        has_state_capital: !t.income.state_capital.is_zero(),
     }
 }
 
 /// Groups the 项 with 一般公共预算 money by their 款, in code order (the table 5 rows).
 pub fn build_sections(loaded: &Loaded, b: &Budget, prose: Prose) -> Vec<SectionGroup> {
     let mut groups: Vec<SectionGroup> = Vec::new();
-    for row in b.ledger.rollup(|s, _| s == Source::General) {
+    for row in &b.figures.tables.t5.rows {
         match row.level {
             Level::Class => {}
             Level::Section => groups.push(SectionGroup {
                 number: groups.len() + 1,
                 class: b.function_name(&row.code[..3]).into(),
-                section: b.function_name(&row.code).into(),
-                amount: prose.wan(row.cell.total()),
+                section: row.name.clone(),
+                amount: prose.wan(row.amounts[0]),
                 items: Vec::new(),
             }),
             Level::Item => {
-                let item = section_item(loaded, b, &row.code, &row.cell, prose);
+                let item = section_item(loaded, row, prose);
                 groups.last_mut().expect("a 款 row precedes its 项").items.push(item);
             }
         }
@@ -149,16 +149,17 @@ pub fn build_sections(loaded: &Loaded, b: &Budget, prose: Prose) -> Vec<SectionG
     groups
 }
 
-/// One 项 of a 款 sentence; the project part only when the 项 has both kinds of money.
-fn section_item(loaded: &Loaded, b: &Budget, code: &str, money: &Cell, prose: Prose) -> SectionItem {
-    let line = loaded.data.functions.iter().find(|f| f.code.get_ref() == code);
-    let both = !money.of_kind(Kind::Basic).is_zero() && !money.of_kind(Kind::Project).is_zero();
+/// One 项 of a 款 sentence (a table 5 row: 合计, 基本支出, 项目支出); the project part only when it has both kinds of money.
+fn section_item(loaded: &Loaded, row: &AmountRow, prose: Prose) -> SectionItem {
+    let line = loaded.data.functions.iter().find(|f| f.code.get_ref() == &row.code);
+    let [total, basic, project] = [0, 1, 2].map(|c| row.amounts[c]);
+    let both = !basic.is_zero() && !project.is_zero();
     SectionItem {
-        code: code.to_string(),
-        name: b.function_name(code).into(),
-        amount: prose.wan(money.total()),
+        code: row.code.clone(),
+        name: row.name.clone(),
+        amount: prose.wan(total),
         purpose: line.map(|l| l.purpose.clone()).unwrap_or_default(),
-        project_amount: if both { prose.wan(money.of_kind(Kind::Project)) } else { String::new() },
+        project_amount: if both { prose.wan(project) } else { String::new() },
         project_purpose: line.filter(|_| both).and_then(|l| l.project_purpose.clone()).unwrap_or_default(),
     }
 }
@@ -172,11 +173,11 @@ pub fn build_basic_notes(loaded: &Loaded, b: &Budget, prose: Prose) -> Vec<Basic
         .enumerate()
         .map(|(i, note)| {
             let code = note.code.get_ref();
-            let row = b.economic.iter().find(|r| &r.code == code);
+            let row = b.figures.tables.t8.rows.iter().find(|r| &r.code == code);
             BasicNoteView {
                 number: i + 1,
                 label: note.label.clone().unwrap_or_else(|| row.map(|r| r.name.clone()).unwrap_or_default()),
-                amount: prose.wan(row.map(|r| r.total()).unwrap_or_default()),
+                amount: prose.wan(row.map(|r| r.amounts[0]).unwrap_or_default()),
                 purpose: note.purpose.clone(),
             }
         })

@@ -6,8 +6,10 @@ use crate::derive::ProjectFunds;
 use crate::model::input::Project;
 use crate::money::Amount;
 
-use super::project::{IndicatorRow, indicator_rows, year_of};
+use super::project::indicator_rows;
+use crate::derive::date::year_of;
 use crate::style::FormFormats;
+use crate::view_model::indicators::IndicatorRow;
 
 use crate::model::options::{CATEGORIES, FUNDINGS, NATURES};
 
@@ -95,7 +97,6 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds, forms: &FormFormats)
     let f = &p.form;
     let yuan = |a: Amount| forms.money.yuan(a);
     let optional = |a: &Option<toml::Spanned<Amount>>| a.as_ref().map_or_else(|| "-".to_string(), |a| yuan(*a.get_ref()));
-    let current = funds.annual();
     DeclarationView {
         year: year_of(f.start.get_ref()),
         name: p.name.clone(),
@@ -112,8 +113,8 @@ pub fn build_declaration(p: &Project, funds: &ProjectFunds, forms: &FormFormats)
         basis: if f.basis.is_empty() { p.basis.clone() } else { f.basis.clone() },
         necessity: f.necessity.clone(),
         measures: f.measures.clone(),
-        total: yuan(funds.total_budget.unwrap_or(current)),
-        current: yuan(current),
+        total: yuan(funds.total),
+        current: yuan(funds.annual),
         prior_budget: optional(&f.prior_budget),
         prior_spent: optional(&f.prior_spent),
         parts: f.parts.iter().map(|part| PartView { name: part.name.clone(), amount: yuan(*part.amount.get_ref()) }).collect(),

@@ -2,8 +2,8 @@
 
 use crate::diag::{Diagnostics, Place};
 
-use super::draft::{findings, mark_text};
 use super::view::DocView;
+use crate::view_model::findings::{findings, mark_text};
 
 /// Turns the view into a draft: marks in place and the findings list.
 pub fn mark_draft(view: &mut DocView, diags: &Diagnostics) {

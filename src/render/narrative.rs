@@ -2,14 +2,15 @@
 
 use serde::Serialize;
 
-use crate::derive::{Budget, Change, Direction, Kind, Share, Source};
+use crate::derive::{Budget, Change, Direction, Share};
 
 use crate::style::Prose;
 
 impl Prose {
     /// A derived share in the set's percent format (a zero whole reads as a zero share, refused by D15 where printed).
     pub fn share_of(self, s: Share) -> String {
-        self.share(s.part, s.whole)
+        let dp = self.percent.decimals;
+        self.percent(s.percent(dp).unwrap_or_else(|| crate::money::round_half_up(rust_decimal::Decimal::ZERO, dp)))
     }
 
     /// A figure this year and last, with its change, for a sentence.
@@ -20,9 +21,9 @@ impl Prose {
     /// A change as a sentence prints it: word, 万元 and percent.
     pub fn change(self, c: Change) -> ChangeView {
         ChangeView {
-            direction: c.direction(),
-            word: c.direction().word(),
-            amount: self.wan(c.magnitude()),
+            direction: c.direction,
+            word: c.direction.word(),
+            amount: self.wan(c.magnitude),
             percent: c.percent(self.percent.decimals).map(|p| self.percent(p)),
             new: c.prior.is_zero() && !c.current.is_zero(),
         }
@@ -115,39 +116,37 @@ pub struct Narrative {
 
 /// Builds the narrative figures; `texts` gives each item's purpose and reason.
 pub fn build_narrative(b: &Budget, texts: &dyn Fn(&str) -> ItemText, prose: Prose) -> Narrative {
-    let all = &b.figures.all;
+    let (t, p) = (&b.figures.tables, &b.figures.prose);
     Narrative {
-        income_total: prose.wan(all.total()),
-        appropriation: prose.figure(b.change_of(|s, _| s.is_appropriation())),
-        business: prose.wan(all.of_source(Source::Business)),
-        operating: prose.wan(all.of_source(Source::Operating)),
-        other: prose.wan(all.of_source(Source::Other)),
-        spending_total: prose.wan(all.total()),
-        general: prose.figure(b.change_of(|s, _| s == Source::General)),
-        fund: prose.figure(b.change_of(|s, _| s == Source::Fund)),
-        state_capital: prose.figure(b.change_of(|s, _| s == Source::StateCapital)),
+        income_total: prose.wan(t.t1_income_total),
+        appropriation: prose.figure(p.appropriation),
+        business: prose.wan(t.income.business),
+        operating: prose.wan(t.income.operating),
+        other: prose.wan(t.income.other),
+        spending_total: prose.wan(t.t1_income_total),
+        general: prose.figure(p.general),
+        fund: prose.figure(p.fund),
+        state_capital: prose.figure(p.state_capital),
         items: build_items(b, texts, prose),
     }
 }
 
 /// One sentence per 项 of table 5, in code order (domain-spec N4).
 fn build_items(b: &Budget, texts: &dyn Fn(&str) -> ItemText, prose: Prose) -> Vec<ItemView> {
-    let general = |s: Source, _: Kind| s == Source::General;
-    b.ledger
+    b.figures
+        .prose
         .items
         .iter()
-        .filter(|(_, cell)| !cell.filtered(general).total().is_zero())
         .enumerate()
-        .map(|(i, (code, cell))| {
-            let prior = b.priors.get(code).copied().unwrap_or_default();
-            let text = texts(code);
+        .map(|(i, f)| {
+            let (code, text) = (&f.code, texts(&f.code));
             ItemView {
                 number: i + 1,
                 code: code.clone(),
                 class: b.function_name(&code[..3]).into(),
                 section: b.function_name(&code[..5]).into(),
                 item: b.function_name(code).into(),
-                figure: prose.items().figure(Change::new(cell.filtered(general).total(), prior)),
+                figure: prose.items().figure(f.change),
                 purpose: text.purpose,
                 purpose_sentence: text.purpose_sentence,
                 reason: text.reason,

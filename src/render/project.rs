@@ -7,7 +7,9 @@ use crate::model::input::{IndicatorInput, Project};
 use crate::money::{Amount, Scale};
 
 use super::formats::{FormFormats, Formats, TargetStyle};
+use crate::derive::date::year_of;
 use crate::style::Prose;
+use crate::view_model::indicators::{IndicatorCells, IndicatorRow, spanned_rows};
 
 /// One project block: its texts, budget figures and form.
 #[derive(Debug, Serialize)]
@@ -108,23 +110,6 @@ pub struct MoneyRow {
     pub annual: String,
 }
 
-/// One indicator row; a non-zero span starts a merged 一级 or 二级 cell.
-#[derive(Debug, Serialize)]
-pub struct IndicatorRow {
-    /// 一级指标: `产出指标`.
-    pub level1: String,
-    /// Rows the 一级 cell spans when it starts on this row, a number; 0 on the rows it continues over.
-    pub level1_span: usize,
-    /// 二级指标: `数量指标`.
-    pub level2: String,
-    /// Rows the 二级 cell spans when it starts on this row, a number; 0 on the rows it continues over.
-    pub level2_span: usize,
-    /// 三级指标: `简易案件完成率`.
-    pub name: String,
-    /// The 指标值 in the set's target style (`≥360000.00(件)`), or as typed.
-    pub target: String,
-}
-
 /// The heading names the project once: `…建设项目` + `经费情况说明`, otherwise + `项目经费情况说明`.
 pub fn project_heading(name: &str) -> String {
     if name.ends_with("项目") { format!("{name}经费情况说明") } else { format!("{name}项目经费情况说明") }
@@ -148,7 +133,7 @@ pub fn build_project(p: &Project, funds: &ProjectFunds, prose: Prose, formats: &
         budget_current: budget(funds.appropriation),
         budget_unit: formats.project_budget.label(),
         explained: !p.overview.is_empty(),
-        budget_annual: prose.wan(funds.annual()),
+        budget_annual: prose.wan(funds.annual),
         budget_other: prose.wan(funds.other),
         has_other: !funds.other.is_zero(),
         goals: p.goals.clone(),
@@ -161,7 +146,7 @@ pub fn build_project(p: &Project, funds: &ProjectFunds, prose: Prose, formats: &
 fn build_form(p: &Project, funds: &ProjectFunds, forms: &FormFormats) -> FormView {
     let f = &p.form;
     let yuan = |a: Amount| forms.money.yuan(a);
-    let totals = forms.total.then(|| funds.total_budget.unwrap_or(funds.annual()));
+    let totals = forms.total.then_some(funds.total);
     let of_total = |a: Option<Amount>| a.map(yuan).unwrap_or_default();
     let year = |given: &Option<toml::Spanned<i32>>, date: &str| given.as_ref().map_or_else(|| year_of(date), |y| y.get_ref().to_string());
     let mut form = FormView {
@@ -174,12 +159,12 @@ fn build_form(p: &Project, funds: &ProjectFunds, forms: &FormFormats) -> FormVie
         end: f.end.get_ref().clone(),
         start_year: year(&f.goal_from, f.start.get_ref()),
         end_year: year(&f.goal_to, f.end.get_ref()),
-        annual: yuan(funds.annual()),
+        annual: yuan(funds.annual),
         appropriation: yuan(funds.appropriation),
         carryover: yuan(funds.carryover),
         other: yuan(funds.other),
         total: of_total(totals),
-        total_appropriation: of_total(totals.map(|t| t - funds.other)),
+        total_appropriation: of_total(forms.total.then_some(funds.total_appropriation)),
         total_other: of_total(totals.map(|_| funds.other)),
         money: Vec::new(),
         overall_goal: f.overall_goal.clone(),
@@ -209,63 +194,6 @@ fn money_rows(f: &FormView, rows: u8) -> Vec<MoneyRow> {
         all.remove(2);
     }
     all
-}
-
-/// The year of an ISO date, for headings like `项目总体目标 (2024年-2024年)`; other text (refused
-/// by P2) shows its first four characters in a draft.
-pub fn year_of(date: &str) -> String {
-    match crate::derive::date::parse_iso(date) {
-        Some(d) => d.year.to_string(),
-        None => date.chars().take(4).collect(),
-    }
-}
-
-/// For each row, how many rows a merged cell starting there spans; 0 continues the one above.
-pub fn merge_spans<T>(rows: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<usize> {
-    (0..rows.len())
-        .map(|i| {
-            if i > 0 && same(&rows[i - 1], &rows[i]) {
-                return 0;
-            }
-            rows[i..].iter().take_while(|x| same(&rows[i], x)).count()
-        })
-        .collect()
-}
-
-/// The names and target text of one indicator, whatever document it comes from.
-pub struct IndicatorCells<'a> {
-    pub level1: &'a str,
-    pub level2: &'a str,
-    pub name: &'a str,
-    pub target: String,
-}
-
-/// Rows of any indicator table: marks where runs of equal 一级 and 二级 names start, with their lengths.
-pub fn spanned_rows<T>(items: &[T], cells: impl Fn(&T) -> IndicatorCells<'_>) -> Vec<IndicatorRow> {
-    let all: Vec<IndicatorCells> = items.iter().map(cells).collect();
-    let spans1 = merge_spans(&all, |a, b| a.level1 == b.level1);
-    let spans2 = merge_spans(&all, |a, b| a.level1 == b.level1 && a.level2 == b.level2);
-    all.into_iter()
-        .enumerate()
-        .map(|(i, c)| IndicatorRow {
-            level1: c.level1.to_string(),
-            level1_span: spans1[i],
-            level2: c.level2.to_string(),
-            level2_span: spans2[i],
-            name: c.name.to_string(),
-            target: c.target,
-        })
-        .collect()
-}
-
-/// Indicator rows with targets exactly as typed (the 002, 003 and 004 styles keep their own syntax).
-pub fn indicator_rows_as_typed(indicators: &[IndicatorInput]) -> Vec<IndicatorRow> {
-    spanned_rows(indicators, |ind| IndicatorCells {
-        level1: &ind.level1,
-        level2: &ind.level2,
-        name: &ind.name,
-        target: ind.target.get_ref().clone(),
-    })
 }
 
 /// Indicator rows with targets in the set's style (`≥95.00(%)`, `>=95%` or as typed).

@@ -372,7 +372,7 @@ mod tests {
         assert_eq!(Formats::default().table.amount(Amount::ZERO, Scale::Yuan), "0.00");
         let prose = crate::style::Prose::of(&f);
         assert_eq!(prose.change(Change::new(Amount::from(241_670), Amount::from(231_530))).percent.as_deref(), Some("4"));
-        assert_eq!(prose.share(Amount::from(53_700_000), Amount::from(57_152_900)), "94");
+        assert_eq!(prose.share_of(crate::derive::Share::new(Amount::from(53_700_000), Amount::from(57_152_900))), "94");
         assert!(parse_formats(Path::new("style.toml"), "[tables]\nzero = \"-\"").unwrap_err().message.contains("zero"));
     }
 

@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::derive::ledger::split_code;
-use crate::derive::{Budget, Cell, Kind, Level, Row, Source};
+use crate::derive::tables::{AmountRow, Grid, Income};
+use crate::derive::{Budget, Level};
 use crate::money::{Amount, NumberFormat, Scale, ZeroStyle};
 use crate::numerals::chapter_marker;
 
@@ -155,53 +156,34 @@ impl<'a> Style<'a> {
 
 /// Builds every table from the derived budget in the set's formats.
 pub fn build_tables(b: &Budget, f: &Formats) -> Tables {
+    let t = &b.figures.tables;
     let table = |name: &'static str| Style::of(f, name, f.table);
     let side = |name: &'static str| Style::of(f, name, f.side);
     Tables {
         unit: f.scale.label(),
         t1: build_t1(b, side("t1")),
-        t2: class_table(b, |_, _| true, &INCOME_COLUMNS, table("t2")),
-        t3: class_table(b, |_, _| true, &SPENDING_COLUMNS, table("t3")),
+        t2: class_table(&t.t2, 3, table("t2")),
+        t3: class_table(&t.t3, 3, table("t3")),
         t4: build_t4(b, side("t4")),
-        t5: class_table(b, |s, _| s == Source::General, &SPENDING_COLUMNS, table("t5")),
-        t6: class_table(b, |s, _| s == Source::Fund, &SPENDING_COLUMNS, table("t6")),
-        t7: class_table(b, |s, _| s == Source::StateCapital, &SPENDING_COLUMNS, table("t7")),
-        t8: build_t8(b, table("t8")),
+        t5: class_table(&t.t5, 3, table("t5")),
+        t6: class_table(&t.t6, 3, table("t6")),
+        t7: class_table(&t.t7, 3, table("t7")),
+        t8: class_table(&t.t8, 2, table("t8")),
         t9: build_t9(b, f.three_public),
     }
 }
 
-/// One amount column of a table, read from a rolled-up cell (shared with the XLSX export).
-pub(crate) type Column = fn(&Cell) -> Amount;
-
-/// 合计, 财政拨款收入, 事业收入, 事业单位经营收入, 其他收入, 上级补助收入 (last: only some sets print it).
-/// Printed headers of the INCOME_COLUMNS, in order (the export and the diff name cells by them).
-pub(crate) const INCOME_HEADS: [&str; 6] = ["合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入", "上级补助收入"];
-/// Printed headers of the SPENDING_COLUMNS.
-pub(crate) const SPENDING_HEADS: [&str; 3] = ["合计", "基本支出", "项目支出"];
-
-pub(crate) const INCOME_COLUMNS: [Column; 6] = [
-    |c| c.total(),
-    |c| c.sum(|s, _| s.is_appropriation()),
-    |c| c.of_source(Source::Business),
-    |c| c.of_source(Source::Operating),
-    |c| c.of_source(Source::Other),
-    |c| c.of_source(Source::Superior),
-];
-
-pub(crate) const SPENDING_COLUMNS: [Column; 3] = [|c| c.total(), |c| c.of_kind(Kind::Basic), |c| c.of_kind(Kind::Project)];
-
-/// A 类/款/项 table over the selected money, with the given amount columns.
-fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], style: Style<'_>) -> ClassTable {
-    let rows: Vec<Row> = b.ledger.rollup(keep);
-    let (formatted, total) = format_rows(&rows, &b.ledger.total(keep), columns, style);
-    let rows = rows
+/// A 类/款/项 (or economic 类/款) table with `width` code columns, formatted from its amounts.
+fn class_table(grid: &Grid, width: usize, style: Style<'_>) -> ClassTable {
+    let (formatted, total) = format_grid(grid, style);
+    let rows = grid
+        .rows
         .iter()
         .zip(formatted)
         .map(|(r, values)| TableRow {
-            codes: repeated_codes(&r.code),
-            own_codes: own_codes(&r.code, 3),
-            name: b.function_name(&r.code).into(),
+            codes: repeated_codes(&r.code, width),
+            own_codes: own_codes(&r.code, width),
+            name: r.name.clone(),
             level: r.level,
             values,
         })
@@ -209,10 +191,10 @@ fn class_table(b: &Budget, keep: fn(Source, Kind) -> bool, columns: &[Column], s
     ClassTable { empty: rows.is_empty(), rows, total }
 }
 
-/// 区级 layout: parent codes repeated on every row, padded to three columns.
-fn repeated_codes(code: &str) -> Vec<String> {
+/// 区级 layout: parent codes repeated on every row, padded to `width` columns.
+fn repeated_codes(code: &str, width: usize) -> Vec<String> {
     let mut parts: Vec<String> = split_code(code).into_iter().map(String::from).collect();
-    parts.resize(3, String::new());
+    parts.resize(width, String::new());
     parts
 }
 
@@ -226,11 +208,11 @@ fn own_codes(code: &str, width: usize) -> Vec<String> {
     codes
 }
 
-/// Formats the chosen columns of each row and of the 合计, blanking all-zero columns.
-fn format_rows(rows: &[Row], total: &Cell, columns: &[Column], style: Style<'_>) -> (Vec<Vec<String>>, Vec<String>) {
-    let mut grid: Vec<Vec<Amount>> = rows.iter().map(|r| columns.iter().map(|f| f(&r.cell)).collect()).collect();
-    grid.push(columns.iter().map(|f| f(total)).collect());
-    let mut formatted = format_by_column(&grid, style);
+/// Formats each row of a grid and its 合计, blanking all-zero columns.
+fn format_grid(grid: &Grid, style: Style<'_>) -> (Vec<Vec<String>>, Vec<String>) {
+    let mut amounts: Vec<Vec<Amount>> = grid.rows.iter().map(|r| r.amounts.clone()).collect();
+    amounts.push(grid.total.clone());
+    let mut formatted = format_by_column(&amounts, style);
     let total = formatted.pop().unwrap_or_default();
     (formatted, total)
 }
@@ -254,51 +236,39 @@ fn format_by_column(grid: &[Vec<Amount>], style: Style<'_>) -> Vec<Vec<String>> 
         .collect()
 }
 
-fn income_cells(b: &Budget, style: Style<'_>) -> IncomeCells {
-    let total = &b.figures.all;
+fn income_cells(income: &Income, style: Style<'_>) -> IncomeCells {
     let f = |a: Amount| style.blank_zero().show(a);
     IncomeCells {
-        appropriation: f(total.sum(|s, _| s.is_appropriation())),
-        general: f(total.of_source(Source::General)),
-        fund: f(total.of_source(Source::Fund)),
-        state_capital: f(total.of_source(Source::StateCapital)),
-        business: f(total.of_source(Source::Business)),
-        operating: f(total.of_source(Source::Operating)),
-        superior: f(total.of_source(Source::Superior)),
-        other: f(total.of_source(Source::Other)),
+        appropriation: f(income.appropriation),
+        general: f(income.general),
+        fund: f(income.fund),
+        state_capital: f(income.state_capital),
+        business: f(income.business),
+        operating: f(income.operating),
+        superior: f(income.superior),
+        other: f(income.other),
     }
 }
 
-/// The 类 rows of the selected money.
-fn class_rows(b: &Budget, keep: fn(Source, Kind) -> bool) -> Vec<Row> {
-    b.ledger.rollup(keep).into_iter().filter(|r| r.level == Level::Class).collect()
-}
-
 /// Pairs class rows with their formatted values, labelled 一、二、… in order.
-fn labelled(b: &Budget, classes: &[Row], formatted: Vec<Vec<String>>) -> Vec<SideRow> {
+fn labelled(classes: &[AmountRow], formatted: Vec<Vec<String>>) -> Vec<SideRow> {
     classes
         .iter()
         .zip(formatted)
         .enumerate()
-        .map(|(i, (r, values))| SideRow { label: format!("{}{}", chapter_marker(i + 1), b.function_name(&r.code)), values })
+        .map(|(i, (r, values))| SideRow { label: format!("{}{}", chapter_marker(i + 1), r.name), values })
         .collect()
 }
 
-/// Class rows (类 only) numbered 一、二、…, with the chosen columns.
-fn class_side(
-    b: &Budget,
-    keep: fn(Source, Kind) -> bool,
-    columns: &[Column],
-    style: Style<'_>,
-) -> (Vec<SideRow>, Vec<SideRow>, Vec<String>) {
-    let classes = class_rows(b, keep);
-    let (formatted, total) = format_rows(&classes, &b.ledger.total(keep), columns, style);
-    let all = every_class(b, &classes, &formatted);
-    (labelled(b, &classes, formatted), all, total)
+/// Class rows (类 only) numbered 一、二、…, every catalogue class, and the 支出总计.
+fn class_side(b: &Budget, grid: &Grid, style: Style<'_>) -> (Vec<SideRow>, Vec<SideRow>, Vec<String>) {
+    let (formatted, total) = format_grid(grid, style);
+    let all = every_class(b, &grid.rows, &formatted);
+    (labelled(&grid.rows, formatted), all, total)
 }
 
 /// The catalogue's whole 类 list, numbered, with the used classes' values and blanks elsewhere.
-fn every_class(b: &Budget, used: &[Row], formatted: &[Vec<String>]) -> Vec<SideRow> {
+fn every_class(b: &Budget, used: &[AmountRow], formatted: &[Vec<String>]) -> Vec<SideRow> {
     let width = formatted.first().map_or(0, Vec::len);
     b.function_names
         .iter()
@@ -312,84 +282,45 @@ fn every_class(b: &Budget, used: &[Row], formatted: &[Vec<String>]) -> Vec<SideR
 }
 
 fn build_t1(b: &Budget, style: Style<'_>) -> TwoSided {
-    let (classes, all_classes, spending_total) = class_side(b, |_, _| true, &[|c| c.total()], style);
-    let (split_classes, split_total) = split_side(b, style);
-    let total = b.figures.all.total();
+    let t = &b.figures.tables;
+    let (classes, all_classes, spending_total) = class_side(b, &t.t1, style);
+    let (split, split_total) = format_grid(&t.t1_split, style.blank_zero());
     TwoSided {
-        income: income_cells(b, style),
+        income: income_cells(&t.income, style),
         classes,
         all_classes,
-        split_classes,
+        split_classes: labelled(&t.t1_split.rows, split),
         split_total,
-        income_total: style.blank_zero().show(total),
+        income_total: style.blank_zero().show(t.t1_income_total),
         spending_total,
     }
 }
 
-/// Class rows with 基本支出 split into 人员经费 and 公用经费 by each line's `basic_public`.
-fn split_side(b: &Budget, style: Style<'_>) -> (Vec<SideRow>, Vec<String>) {
-    let classes = class_rows(b, |_, _| true);
-    let public_of = |class: &str| -> Amount { b.basic_public.iter().filter(|(code, _)| code.starts_with(class)).map(|(_, a)| *a).sum() };
-    let row = |cell: &Cell, public: Amount| vec![cell.total(), cell.of_kind(Kind::Basic) - public, public, cell.of_kind(Kind::Project)];
-    let mut grid: Vec<Vec<Amount>> = classes.iter().map(|r| row(&r.cell, public_of(&r.code))).collect();
-    grid.push(row(&b.figures.all, b.basic_public.values().copied().sum()));
-    let mut formatted = format_by_column(&grid, style.blank_zero());
-    let total = formatted.pop().unwrap_or_default();
-    (labelled(b, &classes, formatted), total)
-}
-
 fn build_t4(b: &Budget, style: Style<'_>) -> TwoSided {
-    let columns: [Column; 4] = [
-        |c| c.sum(|s, _| s.is_appropriation()),
-        |c| c.of_source(Source::General),
-        |c| c.of_source(Source::Fund),
-        |c| c.of_source(Source::StateCapital),
-    ];
-    let (classes, all_classes, spending_total) = class_side(b, |s, _| s.is_appropriation(), &columns, style);
-    let total = b.ledger.total(|s, _| s.is_appropriation()).total();
-    let income_total = style.blank_zero().show(total);
+    let t = &b.figures.tables;
+    let (classes, all_classes, spending_total) = class_side(b, &t.t4, style);
     TwoSided {
-        income: income_cells(b, style),
+        income: income_cells(&t.income, style),
         classes,
         all_classes,
         split_classes: Vec::new(),
         split_total: Vec::new(),
-        income_total,
+        income_total: style.blank_zero().show(t.t4_income_total),
         spending_total,
     }
-}
-
-fn build_t8(b: &Budget, style: Style<'_>) -> ClassTable {
-    let (personnel, public) = b.economic_totals();
-    let mut grid: Vec<Vec<Amount>> = b.economic.iter().map(|r| vec![r.total(), r.personnel, r.public]).collect();
-    grid.push(vec![personnel + public, personnel, public]);
-    let mut formatted = format_by_column(&grid, style);
-    let total = formatted.pop().unwrap_or_default();
-    let rows = b
-        .economic
-        .iter()
-        .zip(formatted)
-        .map(|(r, values)| {
-            let level = if r.code.len() == 3 { Level::Class } else { Level::Section };
-            let mut codes: Vec<String> = split_code(&r.code).into_iter().map(String::from).collect();
-            codes.resize(2, String::new());
-            TableRow { codes, own_codes: own_codes(&r.code, 2), name: r.name.clone(), level, values }
-        })
-        .collect::<Vec<_>>();
-    ClassTable { empty: rows.is_empty(), rows, total }
 }
 
 fn build_t9(b: &Budget, number: NumberFormat) -> ThreePublicTable {
     let t = &b.three_public;
     let w = |a: Amount| number.wan(a);
     ThreePublicTable {
-        total: w(t.total().current),
+        total: w(t.total.current),
         abroad: w(t.abroad.current),
         reception: w(t.reception.current),
-        vehicles: w(t.vehicles().current),
+        vehicles: w(t.vehicles.current),
         purchase: w(t.vehicle_purchase.current),
         operation: w(t.vehicle_operation.current),
         operating_costs: t.operating_costs.map(w).unwrap_or_default(),
-        empty: [t.total().current, t.operating_costs.unwrap_or_default()].iter().all(|a| a.is_zero()),
+        empty: [t.total.current, t.operating_costs.unwrap_or_default()].iter().all(|a| a.is_zero()),
     }
 }

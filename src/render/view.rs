@@ -13,12 +13,13 @@ use crate::numerals::paren_marker;
 use super::chapters::{ChapterView, build_chapters};
 use super::composition::{BasicNoteView, Composition, SectionGroup, build_basic_notes, build_composition, build_sections};
 use super::declaration::{DeclarationView, build_declaration};
-use super::draft::{DraftView, Marks};
+use super::draft::Marks;
 use super::formats::Formats;
 use super::narrative::{Figure, ItemText, Narrative, build_narrative};
 use super::project::{ProjectView, build_project};
 use super::tables::{Tables, build_tables};
 use crate::style::Prose;
+use crate::view_model::findings::DraftView;
 
 /// Everything one document needs, serialized into the template context as `doc`.
 #[derive(Debug, Serialize)]
@@ -296,9 +297,9 @@ fn build_three_public(loaded: &Loaded, b: &Budget, prose: Prose) -> ThreePublicV
     let r = &loaded.data.three_public.reasons;
     let fig = |c: Change| -> Figure { prose.figure(c) };
     ThreePublicView {
-        total: fig(t.total()),
+        total: fig(t.total),
         abroad: fig(t.abroad),
-        vehicles: fig(t.vehicles()),
+        vehicles: fig(t.vehicles),
         purchase: fig(t.vehicle_purchase),
         operation: fig(t.vehicle_operation),
         reception: fig(t.reception),
@@ -313,7 +314,7 @@ fn build_procurement(loaded: &Loaded, b: &Budget, prose: Prose) -> ProcurementVi
     let p = &b.procurement;
     let wan = |a| prose.wan(a);
     ProcurementView {
-        total: wan(p.total()),
+        total: wan(p.total),
         goods: wan(p.goods),
         works: wan(p.works),
         services: wan(p.services),

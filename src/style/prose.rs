@@ -40,15 +40,6 @@ impl Prose {
         self.percent.render(p)
     }
 
-    /// Share of a part in a whole: `93.96`; a zero whole (refused by D15 where a set prints
-    /// shares) reads as a zero share so a draft still renders.
-    pub fn share(self, part: Amount, whole: Amount) -> String {
-        let dp = self.percent.decimals;
-        let share =
-            crate::money::percent_share(part, whole, dp).unwrap_or_else(|| crate::money::round_half_up(rust_decimal::Decimal::ZERO, dp));
-        self.percent(share)
-    }
-
     /// The formats of the 项 sentences: their own percent precision.
     pub fn items(self) -> Prose {
         Prose { percent: self.item_percent, ..self }

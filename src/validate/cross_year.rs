@@ -133,7 +133,7 @@ fn check_texts(cx: &Context, prev: &PreviousBudget, diags: &mut Diagnostics) {
             Code::Y2,
             format!(
                 "收支总额比上年{}{percent}（超过 {TEXT_THRESHOLD_PERCENT}%），但{}与 {} 年文件完全相同",
-                change.direction().word(),
+                change.direction.word(),
                 names.join("、"),
                 prev_year(cx)
             ),

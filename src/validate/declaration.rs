@@ -41,11 +41,11 @@ fn check_parts(cx: &Context, i: usize, name: &str, f: &crate::model::input::Proj
     let Some(first) = f.parts.first() else { return };
     let sum: Amount = f.parts.iter().map(|p| *p.amount.get_ref()).sum();
     let funds = &cx.budget.project_funds[i];
-    if sum == funds.annual() {
+    if sum == funds.annual {
         return;
     }
     let whole = funds.total_budget == Some(sum);
-    let message = format!("“{name}”的子项目合计 {} 元不等于项目当年预算 {} 元", yuan(sum), yuan(funds.annual()));
+    let message = format!("“{name}”的子项目合计 {} 元不等于项目当年预算 {} 元", yuan(sum), yuan(funds.annual));
     let d = if whole { Diagnostic::warning(Code::P6, message) } else { Diagnostic::error(Code::P6, message) };
     diags.push(
         d.at(&cx.loaded.source, first.amount.span())

@@ -161,7 +161,7 @@ fn check_reservations(cx: &Context, diags: &mut Diagnostics) {
     let p = &cx.budget.procurement;
     let input = &cx.loaded.data.procurement;
     if let Some(sme) = &input.sme_reserved {
-        exceeds(cx, diags, Code::N7, sme, p.total(), "面向中小企业预留金额", "政府采购预算合计", Place::Procurement);
+        exceeds(cx, diags, Code::N7, sme, p.total, "面向中小企业预留金额", "政府采购预算合计", Place::Procurement);
     }
     if let Some(small) = &input.small_micro_reserved {
         exceeds(cx, diags, Code::N7, small, p.sme_reserved, "预留给小微企业金额", "面向中小企业预留金额", Place::Procurement);

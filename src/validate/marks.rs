@@ -2,12 +2,9 @@
 //! is forgotten: placeholders (W1), web markup (W3) and impossible dates written in text (P2).
 
 use crate::diag::Code;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::fields::{Fields, TextField};
-use crate::derive::date::{Date, date_shaped};
+use crate::derive::date::{Date, date_shaped, prose_dates};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::SourceFile;
 
@@ -23,9 +20,6 @@ const UNPRINTED: [&str; 1] = ["document"];
 
 /// Keys whose whole value is a form date with its own P2 check (`start`, `end`).
 const FORM_DATES: [&str; 2] = ["start", "end"];
-
-/// A date in prose: 2024年2月30日.
-static PROSE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
 
 /// Where a text's finding shows in the document, from its key path.
 pub(crate) type PlaceOf<'a> = &'a dyn Fn(&TextField) -> Option<Place>;
@@ -76,10 +70,7 @@ fn check_markup(source: &SourceFile, field: &TextField, place: &Option<Place>, d
 fn check_text_dates(source: &SourceFile, field: &TextField, place: &Option<Place>, diags: &mut Diagnostics) {
     let key = field.path.rsplit('.').next().unwrap_or_default();
     let whole = date_shaped(&field.text).filter(|_| !FORM_DATES.contains(&key)).map(|d| (field.text.trim().to_string(), d));
-    let prose = PROSE_DATE.captures_iter(&field.text).map(|c| {
-        let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
-        (c[0].to_string(), (n(1) as i32, n(2), n(3)))
-    });
+    let prose = prose_dates(&field.text);
     for (text, (y, m, d)) in whole.into_iter().chain(prose) {
         if Date::new(y, m, d).is_some() {
             continue;

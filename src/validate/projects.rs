@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::common::{TargetRow, check_target, too_large};
 use super::dates::{Period, check_period};
 use super::{Context, yuan};
-use crate::derive::date::Date;
+use crate::derive::date::{Date, Typed, prose_period};
 use crate::derive::indicator::Target;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::input::Project;
@@ -14,8 +14,6 @@ use crate::money::{parse_amount, to_wan};
 use crate::style::wan;
 use regex::Regex;
 
-/// A span of dates in prose: 2023年12月1日至2024年11月30日.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日至(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
 /// An amount in 万元 in prose: 4,078.10万元.
 static WAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d[\d,]*(?:\.\d+)?)万元").unwrap());
 
@@ -34,26 +32,26 @@ pub fn check(cx: &Context, diags: &mut Diagnostics) {
 fn check_money_block(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
     let funds = &cx.budget.project_funds[i];
     if let Some(typed) = &p.form.annual
-        && *typed.get_ref() != funds.annual()
+        && *typed.get_ref() != funds.annual
     {
         diags.push(
             Diagnostic::error(
                 Code::P1,
-                format!("“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元", p.name, yuan(*typed.get_ref()), yuan(funds.annual())),
+                format!("“{}”申报表的年度资金申请总额 {} 元不等于各来源之和 {} 元", p.name, yuan(*typed.get_ref()), yuan(funds.annual)),
             )
             .at(&cx.loaded.source, typed.span())
-            .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual())))
+            .label(format!("当年财政拨款 + 上年结转 + 其他 = {}", yuan(funds.annual)))
             .hint("改正各来源金额，或删去 annual（程序会自动相加）")
             .place(Place::Project(i)),
         );
     }
     if let (Some(total), Some(typed)) = (funds.total_budget, &p.total_budget)
-        && total < funds.annual()
+        && total < funds.annual
     {
         diags.push(
             Diagnostic::error(
                 Code::P1,
-                format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual())),
+                format!("“{}”的项目财政资金总预算 {} 元小于当年预算 {} 元", p.name, yuan(total), yuan(funds.annual)),
             )
             .at(&cx.loaded.source, typed.span())
             .hint("总预算包含各年度安排，不能少于当年数")
@@ -85,20 +83,18 @@ fn check_dates(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
     let src = &cx.loaded.source;
     let period = Period { name: &p.name, start: &p.form.start, end: &p.form.end, place: Place::Project(i) };
     let Some((start, end)) = check_period(src, &period, diags) else { return };
-    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let real = |(y, m, d): Typed| Date::new(y, m, d);
     for (j, text) in p.period.iter().enumerate() {
-        let Some(c) = PERIOD.captures(text) else { continue };
-        let from = Date::new(num(&c[1]) as i32, num(&c[2]), num(&c[3]));
-        let to = Date::new(num(&c[4]) as i32, num(&c[5]), num(&c[6]));
-        if from == Some(start) && to == Some(end) {
+        let Some((written, from, to)) = prose_period(text) else { continue };
+        if real(from) == Some(start) && real(to) == Some(end) {
             continue;
         }
         diags.push(
             Diagnostic::warning(
                 Code::P3,
-                format!("“{}”实施周期写作“{}”，申报表日期为 {} 至 {}", p.name, &c[0], p.form.start.get_ref(), p.form.end.get_ref()),
+                format!("“{}”实施周期写作“{}”，申报表日期为 {} 至 {}", p.name, written, p.form.start.get_ref(), p.form.end.get_ref()),
             )
-            .at_opt(src, cx.fields.find_in(src, &format!("project[{i}].period[{j}]"), &c[0]))
+            .at_opt(src, cx.fields.find_in(src, &format!("project[{i}].period[{j}]"), &written))
             .label("与申报表的计划日期不一致")
             .hint("统一实施周期与申报表的计划开始、完成日期")
             .place(Place::Project(i)),
@@ -127,7 +123,7 @@ fn check_targets(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
 fn check_budget_text(cx: &Context, i: usize, p: &Project, diags: &mut Diagnostics) {
     let funds = &cx.budget.project_funds[i];
     let src = &cx.loaded.source;
-    let expected = [funds.appropriation, funds.annual()].map(|a| to_wan(a, 2));
+    let expected = [funds.appropriation, funds.annual].map(|a| to_wan(a, 2));
     for (j, text) in p.budget_text.iter().enumerate() {
         let Some(last) = WAN.captures_iter(text).last() else { continue };
         let at = cx.fields.find_in(src, &format!("project[{i}].budget_text[{j}]"), &last[0]);

@@ -35,8 +35,8 @@ fn check_typed_totals(cx: &Context, diags: &mut Diagnostics) {
         (&t.project, all.of_kind(Kind::Project), Code::I7, "项目支出合计", Place::Table(3)),
         (&t.personnel, personnel, Code::I10, "人员经费合计", Place::Table(8)),
         (&t.public, public, Code::I10, "公用经费合计", Place::Table(8)),
-        (&t.three_public, b.three_public.total().current, Code::I11, "“三公”经费合计", Place::Table(9)),
-        (&t.procurement, b.procurement.total(), Code::N7, "政府采购预算合计", Place::Procurement),
+        (&t.three_public, b.three_public.total.current, Code::I11, "“三公”经费合计", Place::Table(9)),
+        (&t.procurement, b.procurement.total, Code::N7, "政府采购预算合计", Place::Procurement),
         (&t.prior_appropriation, appropriation.prior, Code::N5, "上年财政拨款预算执行数", Place::Narrative),
     ];
     for (typed, derived, code, name, place) in checks {
