@@ -45,8 +45,14 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     let options = pdf_options(pdf, ident, today).map_err(|d| vec![d])?;
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errs| refused(&world, ident, &errs).into_iter().zip(&errs).map(|(d, e)| export_error(d, e)).collect::<Vec<_>>())?;
-    let pdf = display_doc_title(pdf);
+    let pdf = display_doc_title(pdf).map_err(|why| vec![doc_title_error(&why)])?;
     Ok(Compiled { document, pdf, warnings })
+}
+
+/// The catalog edit that shows the title could not be made: the file is not written without it.
+fn doc_title_error(why: &str) -> Diagnostic {
+    Diagnostic::error(Code::C3, format!("排版失败：无法在 PDF 目录中加入 /DisplayDocTitle（{why}）"))
+        .hint("Typst 写出的 PDF 结构与预期不同：请报告此问题，并注明所用的 Typst 版本")
 }
 
 /// A Typst warning: the C3 finding of an error, but it does not stop the build.
