@@ -37,7 +37,7 @@ pub fn compile(engine: &Arc<Engine>, source: String, year: i32, ident: &str, pdf
     let options = pdf_options(pdf.into(), ident, new_year(year)).map_err(|d| vec![d])?;
     let pdf = typst_pdf::pdf(&compiled.document, &options)
         .map_err(|errs| refused(&world, ident, &errs).into_iter().zip(&errs).map(|(d, e)| export_error(d, e)).collect::<Vec<_>>())?;
-    compiled.pdf = Some(display_doc_title(pdf));
+    compiled.pdf = Some(display_doc_title(pdf).map_err(|why| vec![doc_title_error(&why)])?);
     Ok(compiled)
 }
 
@@ -62,6 +62,12 @@ fn typeset(engine: &Arc<Engine>, source: String, year: i32, ident: &str) -> Resu
 /// The document's fixed date, January 1st of its year: the same input gives the same bytes.
 fn new_year(year: i32) -> Datetime {
     Datetime::from_ymd(year, 1, 1).expect("January 1st exists")
+}
+
+/// The catalog edit that shows the title could not be made: the file is not written without it.
+fn doc_title_error(why: &str) -> Diagnostic {
+    Diagnostic::error(Code::C3, format!("排版失败：无法在 PDF 目录中加入 /DisplayDocTitle（{why}）"))
+        .hint("Typst 写出的 PDF 结构与预期不同：请报告此问题，并注明所用的 Typst 版本")
 }
 
 /// A Typst warning: the C3 finding of an error, but it does not stop the build.

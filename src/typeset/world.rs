@@ -10,7 +10,7 @@ use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 
 use crate::diag::Diagnostic;
 
@@ -30,7 +30,7 @@ impl Engine {
     pub fn load(dir: &Path) -> Result<Arc<Self>, Diagnostic> {
         let (fonts, fingerprint) = super::fonts::load_fonts(dir)?;
         let book = FontBook::from_fonts(&fonts);
-        Ok(Arc::new(Self { library: LazyHash::new(Library::default()), book: LazyHash::new(book), fonts, fingerprint, kept: None }))
+        Ok(Arc::new(Self { library: LazyHash::new(library()), book: LazyHash::new(book), fonts, fingerprint, kept: None }))
     }
 
     /// `load` for a process that compiles the same documents again and again (the preview).
@@ -61,6 +61,11 @@ impl Engine {
         }
         source
     }
+}
+
+/// The standard library with `a11y-extras`, whose `pdf.header-cell` marks the forms' label cells as row headers.
+fn library() -> Library {
+    Library::builder().with_features([Feature::A11yExtras].into_iter().collect()).build()
 }
 
 /// How many documents' sources the preview keeps (a unit-year has up to three).

@@ -33,6 +33,7 @@ mod style_cmd;
 mod style_variants;
 mod styles;
 mod tagged;
+mod tagged_content;
 mod template_api;
 mod tutorial;
 mod typst_warnings;

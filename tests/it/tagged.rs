@@ -1,6 +1,7 @@
 //! Tagged, accessible PDFs: language, title, headings, table headers, artifacts, `--pdfua` and what it refuses.
 
-mod structure;
+pub(crate) mod listing;
+pub(crate) mod structure;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -12,7 +13,7 @@ const FLAGSHIP: &str = "out/2024/普陀城运/上海市普陀区2024年区级部
 const TOWN: &str = "out/2024/安亭城运/上海市嘉定区安亭镇2024年镇级部门预算.pdf";
 
 /// The four shipped documents: unit, year, the PDF they write.
-const SHIPPED: [(&str, &str, &str); 4] = [
+pub(crate) const SHIPPED: [(&str, &str, &str); 4] = [
     ("普陀城运", "2024", FLAGSHIP),
     ("普陀城运", "2023", "out/2023/普陀城运/上海市普陀区城市运行管理中心2023年度财政项目支出绩效自评表.pdf"),
     ("安亭城运", "2024", TOWN),
@@ -28,13 +29,13 @@ fn run(root: &Path, args: &[&str], untagged: bool) -> Output {
     command.output().expect("binary runs")
 }
 
-fn build(root: &Path, args: &[&str]) -> PathBuf {
+pub(crate) fn build(root: &Path, args: &[&str]) -> PathBuf {
     let out = run(root, args, false);
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     root.join(SHIPPED.iter().find(|(u, y, _)| *u == args[0] && *y == args[1]).expect("a shipped unit").2)
 }
 
-fn tree(pdf: &Pdf) -> Elem {
+pub(crate) fn tree(pdf: &Pdf) -> Elem {
     pdf.structure().expect("the PDF is tagged: the catalog has a /StructTreeRoot")
 }
 
@@ -70,7 +71,8 @@ fn headings_are_the_outline_at_its_levels_and_hold_the_printed_titles() {
     assert_eq!(shown("H2", "财务收支").as_deref(), Some("2024年部门财务收支预算总表"));
     assert_eq!(shown("H1", "其他相关").as_deref(), Some("其他相关情况说明"));
     assert_eq!(shown("H2", "智能安防").as_deref(), Some("普陀区智能安防建设项目经费情况说明"));
-    // As published, two chapters print no title of their own: 五 opens with table 1's, 七 with its first project's.
+    // As published, two chapters print no title of their own: 五 opens with table 1's, 七 with its first project's
+    // (their headings carry the title as alt text instead: tagged_content.rs).
     let empty =
         texts.iter().zip(&headings).filter(|((_, text), _)| text.is_empty()).map(|(_, (_, title))| title.as_str()).collect::<Vec<_>>();
     assert_eq!(empty, ["五、部门预算表", "七、项目经费情况说明"], "headings without printed text");

@@ -12,11 +12,12 @@ pub struct Pdf {
     trailer: String,
 }
 
-/// One structure element: its type (/S), title (/T) and children in reading order.
+/// One structure element: its type (/S), title (/T), alternative text (/Alt) and children in reading order.
 #[derive(Debug, Clone)]
 pub struct Elem {
     pub kind: String,
     pub title: Option<String>,
+    pub alt: Option<String>,
     pub children: Vec<Elem>,
 }
 
@@ -56,7 +57,7 @@ impl Pdf {
     pub fn structure(&self) -> Option<Elem> {
         let root = reference(self.catalog(), "/StructTreeRoot")?;
         let children = self.children(&self.objects[&root]);
-        Some(Elem { kind: "StructTreeRoot".into(), title: None, children })
+        Some(Elem { kind: "StructTreeRoot".into(), title: None, alt: None, children })
     }
 
     fn children(&self, dict: &str) -> Vec<Elem> {
@@ -74,7 +75,7 @@ impl Pdf {
 
     fn element(&self, dict: &str) -> Elem {
         let kind = Regex::new(r"/S/([A-Za-z0-9]+)").unwrap().captures(dict.as_bytes()).map(|c| text(&c[1])).unwrap_or_default();
-        Elem { kind, title: string_value(dict, "/T"), children: self.children(dict) }
+        Elem { kind, title: string_value(dict, "/T"), alt: string_value(dict, "/Alt"), children: self.children(dict) }
     }
 
     /// The bookmarks (document outline) as (level, title), in order.
