@@ -60,6 +60,8 @@ fn values(text: &str) -> (Vec<Figure>, Vec<Range<usize>>) {
     fn walk(v: &toml::Spanned<DeValue>, path: &str, out: &mut (Vec<Figure>, Vec<Range<usize>>)) {
         let count = COUNTS.iter().any(|k| path == *k || path.ends_with(&format!(".{k}")) || path.contains(&format!("{k}.")));
         let code = path.ends_with(".code") || path == "year";
+        // Free text that may be all digits (a 联系电话 `59562698`) is text, not an amount.
+        let text_field = path.ends_with(".phone");
         // An amount string has digits, separators and at most one point (`2023.12.28` is a date).
         let amount =
             |s: &str| !s.is_empty() && s.matches('.').count() <= 1 && s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
@@ -67,7 +69,7 @@ fn values(text: &str) -> (Vec<Figure>, Vec<Range<usize>>) {
             DeValue::Table(t) => t.iter().for_each(|(k, x)| walk(x, &format!("{path}.{}", k.get_ref()), out)),
             DeValue::Array(a) => a.iter().for_each(|x| walk(x, path, out)),
             DeValue::Integer(_) => out.0.push(Figure { span: v.span(), count, code }),
-            DeValue::String(s) if amount(s) => out.0.push(Figure { span: v.span(), count, code }),
+            DeValue::String(s) if amount(s) && !text_field => out.0.push(Figure { span: v.span(), count, code }),
             DeValue::String(_) => out.1.push(v.span()),
             _ => {}
         }

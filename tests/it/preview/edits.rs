@@ -162,7 +162,7 @@ fn preview_bench() {
     let rss = format!("{start} MB after the first edit, {} MB after 20 more", rss(&session));
     let changed = median(updates.iter().map(|u| u.entry["changed"].as_array().unwrap().len() as u64).collect());
     println!(
-        "preview 普陀城运 2024, 20 edits: save → DOM median {} ms (min {}, max {}); → changed image loaded median {} ms; split (medians): file event {} ms, rebuild {} ms (of it gen-budget's own stages {} ms, the rest Typst compile + PDF), SVG {} ms, push + DOM {} ms, image load {} ms; pages re-sent per edit {changed}; RSS {rss}",
+        "preview 普陀城运 2024, 20 edits: save → DOM median {} ms (min {}, max {}); → changed image loaded median {} ms; split (medians): file event {} ms, rebuild {} ms (of it gen-budget's own stages {} ms, the rest Typst layout, no PDF export), SVG {} ms, push + DOM {} ms, image load {} ms; pages re-sent per edit {changed}; RSS {rss}",
         median(updates.iter().map(Update::to_dom).collect()),
         updates.iter().map(Update::to_dom).min().unwrap(),
         updates.iter().map(Update::to_dom).max().unwrap(),
