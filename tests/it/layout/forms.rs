@@ -99,3 +99,27 @@ fn a_long_form_keeps_its_closing_section_together() {
     }
     assert_eq!(signatures, 6, "one signature line per 申报表");
 }
+
+/// The year line under each form title (`(2024年度)`, `（2024年度）`): its ink, parentheses'
+/// descenders included, ends at least 1 pt above the form table's top rule, never on it.
+#[test]
+fn the_year_under_a_form_title_stays_clear_of_the_table() {
+    // 002's 申报表 prints no year line under its title.
+    for (name, title, _) in FORMS.into_iter().filter(|(name, _, _)| *name != "002") {
+        let d = doc(name);
+        for (p, title_top) in form_starts(d, title) {
+            let page = &d.pages[p];
+            let below = find(page, "年度").into_iter().map(|g| g[0].clone()).filter(|g| g.y0 > title_top && g.y0 < title_top + 40.0);
+            let year = below.min_by(|a, b| a.y0.total_cmp(&b.y0));
+            let year = year.unwrap_or_else(|| panic!("{name} page {}: no year line under {title}", p + 1));
+            let line_bottom = page.glyphs.iter().filter(|g| (g.y0 - year.y0).abs() < 4.0).map(|g| g.y1).fold(f64::MIN, f64::max);
+            let rules = page.rules.iter().filter(|r| r.is_horizontal() && r.from.1 > year.y0);
+            let table_top = rules.map(|r| r.from.1).fold(f64::MAX, f64::min);
+            assert!(
+                line_bottom + 1.0 <= table_top,
+                "{name} page {}: the year line's ink ends at {line_bottom:.2} pt, the table's top rule is at {table_top:.2} pt",
+                p + 1
+            );
+        }
+    }
+}
