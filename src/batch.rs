@@ -1,20 +1,20 @@
 //! Publishing every unit at once: parallel builds, skip what is unchanged, manifest and index.
 
 use crate::diag::Code;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Diagnostics, Sources};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::load::Project;
 use crate::output::{sha256_hex, write_files};
-use crate::pipeline::{BuildOptions, file_name, stage_documents};
+use crate::pipeline::{BuildOptions, keep_refused_sources, stage_documents};
 use crate::render::Templates;
-use crate::typeset::{Engine, generated_key, name_kept_source};
+use crate::typeset::Engine;
 
 pub use crate::manifest::{DocumentRecord, FindingRecord, Manifest, ManifestEntry, ShardHeader, Status, WorkbookRecord};
 use crate::manifest::{finding_records, read_manifest};
@@ -221,27 +221,6 @@ fn build_one(
             Outcome { kept, ..failed(unit, year, diags, hash.to_string(), started.elapsed()) }
         }
     }
-}
-
-/// A draft Typst refused: each generated source it refused is written where the draft PDF would
-/// be (`out/<年>/<单位>/<标题>（草稿）.typ`) and its findings name that file and line.
-pub fn keep_refused_sources(project: &Project, unit: &str, year: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let mut kept = Vec::new();
-    let keys: BTreeSet<PathBuf> = diags.iter().filter_map(|d| d.generated.as_ref().map(|(k, _)| k.clone())).collect();
-    let prefix = generated_key(&format!("{unit}-{year}-")).display().to_string();
-    for key in keys {
-        let Some(source) = Sources::run().get(&key) else { continue };
-        let Some(title) = key.to_str().and_then(|k| k.strip_prefix(&prefix)) else { continue };
-        let typ = project.out().join(year).join(unit).join(format!("{}（草稿）.typ", file_name(title)));
-        match write_files(&project.out(), &[(typ.clone(), source.text.clone().into_bytes())]) {
-            Ok(()) => {
-                name_kept_source(&mut diags.0, &key, &typ);
-                kept.push(typ);
-            }
-            Err(d) => diags.push(d),
-        }
-    }
-    kept
 }
 
 /// Renders a unit's PDFs and (in a release) workbooks, then writes them all or none.

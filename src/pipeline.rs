@@ -1,16 +1,17 @@
 //! The whole build of one unit-year: load → derive → validate → view → Typst → PDF → file.
 
 use crate::diag::Code;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Sources};
 pub use crate::document::{Checked, check};
 use crate::document::{Document, Kind};
 use crate::load::{Loaded, Project, load_unit_year};
 use crate::output::write_files;
 use crate::render::Templates;
-use crate::typeset::{Compiled, Engine, PdfKind, compile, lay_out};
+use crate::typeset::{Compiled, Engine, PdfKind, compile, generated_key, lay_out, name_kept_source};
 
 /// Release refuses any error; a draft renders anyway and marks every finding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -179,8 +180,34 @@ pub fn stage_documents(
 
 /// Where a document's PDF goes: `out/<年>/<单位>/<标题>.pdf` (drafts: `…（草稿）.pdf`).
 fn pdf_path(project: &Project, doc: &Document, title: &str, options: &BuildOptions) -> PathBuf {
-    let suffix = if options.mode == Mode::Draft { "（草稿）" } else { "" };
-    project.out().join(doc.year().to_string()).join(doc.unit_dir()).join(format!("{}{suffix}.pdf", file_name(title)))
+    output_path(project, &doc.year().to_string(), doc.unit_dir(), title, options.mode, "pdf")
+}
+
+/// A document's output file by its title: `out/<年>/<单位>/<标题>[（草稿）].<ext>`.
+fn output_path(project: &Project, year: &str, unit: &str, title: &str, mode: Mode, ext: &str) -> PathBuf {
+    let suffix = if mode == Mode::Draft { "（草稿）" } else { "" };
+    project.out().join(year).join(unit).join(format!("{}{suffix}.{ext}", file_name(title)))
+}
+
+/// A draft Typst refused: each generated source it refused is written where the draft PDF would
+/// be (`out/<年>/<单位>/<标题>（草稿）.typ`) and its findings name that file and line.
+pub fn keep_refused_sources(project: &Project, unit: &str, year: &str, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut kept = Vec::new();
+    let keys: BTreeSet<PathBuf> = diags.iter().filter_map(|d| d.generated.as_ref().map(|(k, _)| k.clone())).collect();
+    let prefix = generated_key(&format!("{unit}-{year}-")).display().to_string();
+    for key in keys {
+        let Some(source) = Sources::run().get(&key) else { continue };
+        let Some(title) = key.to_str().and_then(|k| k.strip_prefix(&prefix)) else { continue };
+        let typ = output_path(project, year, unit, title, Mode::Draft, "typ");
+        match write_files(&project.out(), &[(typ.clone(), source.text.clone().into_bytes())]) {
+            Ok(()) => {
+                name_kept_source(&mut diags.0, &key, &typ);
+                kept.push(typ);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    kept
 }
 
 fn stage_document(staged: &mut Staged, pdf: PathBuf, rendered: Rendered, options: &BuildOptions) {

@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
-use gen_budget::batch::keep_refused_sources;
 use gen_budget::load::Project;
 use gen_budget::pipeline::build_unit;
+use gen_budget::pipeline::keep_refused_sources;
 
 use super::{build_options, print_diagnostics, report, report_kept, setup, usage};
 use crate::cli::BuildArgs;
