@@ -31,8 +31,13 @@ pub struct BuildOptions {
     pub pdfua: bool,
     /// Also write the generated Typst source next to the PDF.
     pub keep_typ: bool,
-    /// Lay the pages out without exporting the PDF (the preview, which shows pages and writes nothing).
-    pub layout_only: bool,
+}
+
+/// How far Typst goes: a build exports the PDF; the preview only shows pages and writes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Pdf,
+    Pages,
 }
 
 impl BuildOptions {
@@ -83,11 +88,17 @@ pub fn render_loaded(loaded: &Loaded, engine: &Arc<Engine>, templates: &Template
 
 /// Checks and typesets loaded input with every build option.
 pub fn render_with(loaded: &Loaded, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-    render_kind(Kind::Budget(loaded), engine, templates, options)
+    render_kind(Kind::Budget(loaded), engine, templates, options, Output::Pdf)
 }
 
 /// The one path of every document kind: check, refuse errors in a release, view, template, compile.
-fn render_kind(kind: Kind<'_>, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+fn render_kind(
+    kind: Kind<'_>,
+    engine: &Arc<Engine>,
+    templates: &Templates,
+    options: &BuildOptions,
+    output: Output,
+) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let checked = kind.check(templates);
     if options.mode == Mode::Release && checked.diagnostics.has_errors() {
@@ -100,10 +111,9 @@ fn render_kind(kind: Kind<'_>, engine: &Arc<Engine>, templates: &Templates, opti
     let (unit_dir, year) = kind.unit_year();
     let ident = format!("{unit_dir}-{year}-{title}");
     // The path's year is checked to be four digits; the file's own may be anything in a draft.
-    let compiled = if options.layout_only {
-        lay_out(engine, typst_source.clone(), year, &ident)
-    } else {
-        compile(engine, typst_source.clone(), year, &ident, options.pdf_kind())
+    let compiled = match output {
+        Output::Pages => lay_out(engine, typst_source.clone(), year, &ident),
+        Output::Pdf => compile(engine, typst_source.clone(), year, &ident, options.pdf_kind()),
     };
     let compiled = compiled.map_err(Diagnostics)?;
     let mut diagnostics = checked.diagnostics;
@@ -154,7 +164,6 @@ pub fn stage_documents(
     documents: &[Document],
     options: &BuildOptions,
 ) -> Result<Staged, Diagnostics> {
-    let options = &BuildOptions { layout_only: false, ..options.clone() };
     let mut staged = Staged { files: Vec::new(), reports: Vec::new() };
     let mut failures = Diagnostics::default();
     let mut sources: Vec<(PathBuf, &Path)> = Vec::new();
@@ -231,7 +240,12 @@ fn same_output(pdf: &Path, first: &Path, second: &Path) -> Diagnostic {
 impl Document {
     /// Checks and typesets the document without writing anything.
     pub fn render(&self, engine: &Arc<Engine>, templates: &Templates, options: &BuildOptions) -> Result<Rendered, Diagnostics> {
-        render_kind(self.kind(), engine, templates, options)
+        render_kind(self.kind(), engine, templates, options, Output::Pdf)
+    }
+
+    /// Checks and lays the document out for the preview: the pages, no PDF (`compiled.pdf` is `None`).
+    pub fn lay_out(&self, engine: &Arc<Engine>, templates: &Templates, mode: Mode) -> Result<Rendered, Diagnostics> {
+        render_kind(self.kind(), engine, templates, &BuildOptions { mode, ..BuildOptions::default() }, Output::Pages)
     }
 }
 

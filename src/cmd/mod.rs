@@ -46,7 +46,7 @@ pub fn one(d: Diagnostic) -> Diagnostics {
 /// The build options the flags ask for.
 pub fn build_options(args: &BuildArgs) -> BuildOptions {
     let mode = if args.draft { Mode::Draft } else { Mode::Release };
-    BuildOptions { mode, pdfa: args.pdfa, pdfua: args.pdfua, keep_typ: args.keep_typ, layout_only: false }
+    BuildOptions { mode, pdfa: args.pdfa, pdfua: args.pdfua, keep_typ: args.keep_typ }
 }
 
 /// The unit-years a `check` or `export` command names: one, or every one (of a year) with --all;

@@ -16,7 +16,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use crate::diag::Diagnostics;
 use crate::document::Document;
 use crate::load::Project;
-use crate::pipeline::{BuildOptions, Mode};
+use crate::pipeline::Mode;
 use crate::render::Templates;
 use crate::typeset::Engine;
 
@@ -69,8 +69,7 @@ impl Preview {
         self.baseline.lock().expect("preview baseline lock").saw(compare::read_data(&self.project, &self.unit, &self.year));
         let result = Templates::load(&self.project.templates()).map_err(|d| Diagnostics(vec![d])).and_then(|templates| {
             let documents = Document::load_all(&self.project, &self.unit, &self.year)?;
-            let options = BuildOptions { mode: Mode::Draft, layout_only: true, ..BuildOptions::default() };
-            documents.iter().map(|doc| doc.render(&self.engine, &templates, &options)).collect::<Result<Vec<_>, _>>()
+            documents.iter().map(|doc| doc.lay_out(&self.engine, &templates, Mode::Draft)).collect::<Result<Vec<_>, _>>()
         });
         let mut state = self.state.lock().expect("preview state lock");
         state.version += 1;

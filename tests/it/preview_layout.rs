@@ -15,24 +15,11 @@ fn a_layout_only_draft_has_the_exported_drafts_pages_and_no_pdf() {
     for (unit, year) in [("普陀城运", "2024"), ("安亭城运", "2024"), ("普陀城运", "2023"), ("松江城运", "2022")] {
         for doc in Document::load_all(&project, unit, year).unwrap() {
             let exported = BuildOptions { mode: Mode::Draft, ..BuildOptions::default() };
-            let preview = BuildOptions { layout_only: true, ..exported.clone() };
             let full = doc.render(&engine, &templates, &exported).unwrap_or_else(|d| panic!("{unit} {year}: {d:?}"));
-            let laid = doc.render(&engine, &templates, &preview).unwrap_or_else(|d| panic!("{unit} {year}: {d:?}"));
+            let laid = doc.lay_out(&engine, &templates, Mode::Draft).unwrap_or_else(|d| panic!("{unit} {year}: {d:?}"));
             assert!(full.compiled.pdf.as_ref().is_some_and(|p| p.starts_with(b"%PDF-")), "{unit} {year}: the build exports");
             assert!(laid.compiled.pdf.is_none(), "{unit} {year}: the preview exports no PDF");
             assert_eq!(page_hashes(&laid.compiled.document), page_hashes(&full.compiled.document), "{unit} {year}: same pages");
         }
     }
-}
-
-#[test]
-fn staging_exports_even_when_asked_for_layout_only() {
-    let (engine, templates, project) = (common::engine(), common::templates(), common::project());
-    let documents = Document::load_all(&project, "普陀城运", "2024").unwrap();
-    let options = BuildOptions { layout_only: true, ..BuildOptions::default() };
-    let staged = gen_budget::pipeline::stage_documents(&project, &engine, &templates, &documents, &options).unwrap();
-    let pdfs: Vec<&Vec<u8>> =
-        staged.files.iter().filter(|(path, _)| path.extension().is_some_and(|e| e == "pdf")).map(|(_, b)| b).collect();
-    assert!(!pdfs.is_empty(), "the unit has documents");
-    assert!(pdfs.iter().all(|bytes| bytes.starts_with(b"%PDF-")), "every staged PDF is exported");
 }
