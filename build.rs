@@ -1,5 +1,5 @@
-//! Embeds every file under `templates/` into the binary, so a fresh install needs no files,
-//! and tabulates the view-model types for the template API reference (`build/view_api.rs`).
+//! Embeds every file under `templates/` and the font files of `fonts/` into the binary, so a
+//! fresh install (or a container image) needs no files, and tabulates the view-model types for the template API reference (`build/view_api.rs`).
 
 use std::env;
 use std::fmt::Write as _;
@@ -25,8 +25,28 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("builtin_templates.rs"), code).expect("OUT_DIR is writable");
+    fs::write(out.join("builtin_fonts.rs"), fonts_code(&root.join("fonts"))).expect("OUT_DIR is writable");
     // The template API reference is generated from the view-model types (template_api).
     view_api::write(&root.join("src"), &out);
+}
+
+/// `BUILTIN_FONTS`: (file name, bytes) of every font file in `fonts/`, sorted by name.
+fn fonts_code(dir: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let is_font = |p: &PathBuf| {
+        p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "otf" | "ttf" | "otc" | "ttc"))
+    };
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(is_font).collect();
+    paths.sort();
+    let mut code = String::from("/// Built-in fonts: (file name in fonts/, bytes).\n");
+    code.push_str("pub(crate) static BUILTIN_FONTS: &[(&str, &[u8])] = &[\n");
+    for path in &paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy();
+        writeln!(code, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).unwrap();
+    }
+    code.push_str("];\n");
+    code
 }
 
 /// Collects `*.typ` files (and each set's `style.toml`) below `dir` as (relative name with `/`, absolute path).

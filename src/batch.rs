@@ -349,7 +349,7 @@ fn write_shard(project: &Project, run: &ShardRun, templates: &Templates, outcome
         count: run.shard.count,
         executable: run.executable.clone(),
         templates: templates.fingerprint().to_string(),
-        fonts: crate::shard::fonts_fingerprint(&project.fonts()),
+        fonts: crate::typeset::font_files::contents_fingerprint(&project.fonts()),
     };
     let units = outcomes.iter().map(|o| o.entry.clone()).collect();
     let manifest = Manifest { program: PROGRAM.to_string(), shard: Some(header), units };

@@ -13,10 +13,10 @@ const FONT: &str = "NotoSansSC-Regular.otf";
 /// Where the batch puts it, beside the year folders: `out/fonts/sans.otf`.
 const FONT_COPY: &str = "fonts/sans.otf";
 
-/// Copies the project's font to `out/fonts/sans.otf` unless it is there already; a project
-/// without it gets a page in the platform's fonts.
+/// Copies the project's font (or the built-in one) to `out/fonts/sans.otf` unless it is there
+/// already; a fonts folder without it gets a page in the platform's fonts.
 pub(crate) fn write_font(project: &Project) -> Result<(), Diagnostic> {
-    let Ok(bytes) = std::fs::read(project.root.join("fonts").join(FONT)) else { return Ok(()) };
+    let Some(bytes) = crate::typeset::font_files::named(&project.fonts(), FONT) else { return Ok(()) };
     let target = project.out().join(FONT_COPY);
     let same = std::fs::read(&target).is_ok_and(|old| sha256_hex(&old) == sha256_hex(&bytes));
     if same { Ok(()) } else { write_files(&project.out(), &[(target, bytes)]) }

@@ -1,8 +1,6 @@
 //! `--shard K/N`: which units one of N processes builds. A unit belongs to a shard by the SHA-256
 //! of its folder name, so every process agrees without talking and adding a unit moves no other.
 
-use std::path::{Path, PathBuf};
-
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Code, Diagnostic};
@@ -90,18 +88,6 @@ fn bad(message: String) -> Diagnostic {
 pub fn executable_fingerprint() -> String {
     let bytes = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
     crate::digest::sha256_hex(&bytes)
-}
-
-/// SHA-256 over the SHA-256 of each font file's contents, in file-name order: shards built with
-/// the same fonts agree whatever folder (`--root`) holds them and whenever they were copied.
-pub fn fonts_fingerprint(dir: &Path) -> String {
-    let is_font = |p: &PathBuf| {
-        p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "otf" | "ttf" | "otc" | "ttc"))
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(is_font).collect();
-    files.sort();
-    let hashes: Vec<String> = files.iter().map(|f| crate::digest::sha256_hex(&std::fs::read(f).unwrap_or_default())).collect();
-    crate::digest::sha256_hex(hashes.join("\n").as_bytes())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-/// URL path → file in the project's fonts folder.
+/// URL path → file in the project's fonts folder (or the built-in one of that name).
 const SERVED: [(&str, &str); 3] = [
     ("/fonts/sans.otf", "NotoSansSC-Regular.otf"),
     ("/fonts/serif.otf", "NotoSerifSC-Regular.otf"),
@@ -13,7 +13,7 @@ const SERVED: [(&str, &str); 3] = [
 /// The font file's bytes for one of the fixed URL paths; `None` for any other path.
 pub(crate) fn font(fonts: &Path, url_path: &str) -> Option<Vec<u8>> {
     let (_, file) = SERVED.iter().find(|(path, _)| *path == url_path)?;
-    std::fs::read(fonts.join(file)).ok()
+    crate::typeset::font_files::named(fonts, file)
 }
 
 #[cfg(test)]

@@ -56,13 +56,6 @@ impl Templates {
     pub fn load(override_dir: &Path) -> Result<Self, Diagnostic> {
         let builtins: Vec<(String, String)> = BUILTIN_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
         let overrides = read_overrides(override_dir)?;
-        let mut all = String::new();
-        for (name, text) in &builtins {
-            all.push_str(&format!("{name}\n{text}\n"));
-        }
-        for (name, text) in &overrides {
-            all.push_str(&format!("override {name}\n{text}\n"));
-        }
         let mut names: Vec<String> = builtins.iter().chain(&overrides).filter_map(|(n, _)| style_of(n)).collect();
         names.push(DEFAULT_STYLE.to_string());
         names.sort();
@@ -74,7 +67,7 @@ impl Templates {
             formats.insert(style.clone(), style_formats(&style, override_dir, &builtins, &overrides)?);
             styles.insert(style.clone(), engine(&style, &sources)?);
         }
-        Ok(Self { styles, formats, sources, fingerprint: crate::digest::sha256_hex(all.as_bytes()) })
+        Ok(Self { styles, formats, sources, fingerprint: fingerprint_in_use(&builtins, &overrides) })
     }
 
     /// The number formats of a style (the base's when the style sets none).
@@ -270,6 +263,15 @@ fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
 }
 
 /// Reads user templates that override built-ins, keyed by their path relative to the folder.
+/// SHA-256 of each template name with the text in use (an override's, else the built-in's): a
+/// templates folder holding copies of the built-ins fingerprints as no folder at all.
+fn fingerprint_in_use(builtins: &[(String, String)], overrides: &[(String, String)]) -> String {
+    let mut in_use: BTreeMap<&str, &str> = builtins.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    in_use.extend(overrides.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    let all: String = in_use.iter().map(|(name, text)| format!("{name}\n{}\n{text}", text.len())).collect();
+    crate::digest::sha256_hex(all.as_bytes())
+}
+
 fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
     if !dir.is_dir() {
         return Ok(Vec::new());
@@ -299,4 +301,23 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
         found.push((name, text));
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint_in_use;
+
+    fn set(files: &[(&str, &str)]) -> Vec<(String, String)> {
+        files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+    }
+
+    #[test]
+    fn only_what_an_override_changes_changes_the_fingerprint() {
+        let builtins = set(&[("a.typ", "x"), ("b.typ", "y")]);
+        let plain = fingerprint_in_use(&builtins, &[]);
+        assert_eq!(fingerprint_in_use(&builtins, &set(&[("a.typ", "x"), ("b.typ", "y")])), plain, "copies of the built-ins");
+        assert_ne!(fingerprint_in_use(&builtins, &set(&[("a.typ", "z")])), plain, "a changed template");
+        assert_ne!(fingerprint_in_use(&builtins, &set(&[("c.typ", "x")])), plain, "an added template");
+        assert_ne!(fingerprint_in_use(&set(&[("a.typ", "xb.typ")]), &[]), fingerprint_in_use(&set(&[("a.typ", "x"), ("b.typ", "")]), &[]));
+    }
 }

@@ -28,8 +28,12 @@ pub(crate) const REQUIRED_FACES: [Face; 3] = [
 
 const HINT: &str = "fonts/ 中应有 NotoSerifSC-Regular.otf、NotoSerifSC-Bold.otf、NotoSansSC-Regular.otf；损坏的文件请从本项目重新复制，多余的字体文件可以删除";
 
-/// Loads every font file of `dir`, refusing unreadable or damaged files; returns the fonts and a fingerprint.
+/// Loads every font file of `dir` — or, when nothing is there, the built-in ones — refusing
+/// unreadable or damaged files; returns the fonts and a fingerprint.
 pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> {
+    if super::font_files::uses_builtin(dir) {
+        return load_builtin(dir);
+    }
     let mut fonts = Vec::new();
     let mut stamp = String::new();
     let root = dir.parent().unwrap_or(dir);
@@ -39,10 +43,21 @@ pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> 
         }
         let data = std::fs::read(&path).map_err(|e| unreadable(&path, &io_reason(&e)))?;
         stamp.push_str(&stamp_of(&path, &data));
-        fonts.extend(parse_file(&path, data)?);
+        fonts.extend(parse_file(&path, Bytes::new(data))?);
     }
     check_faces(dir, &fonts)?;
     Ok((fonts, crate::digest::sha256_hex(stamp.as_bytes())))
+}
+
+/// The fonts compiled into the binary, used in place without a copy; fingerprinted by contents,
+/// since they have no file time.
+fn load_builtin(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> {
+    let mut fonts = Vec::new();
+    for (name, data) in super::font_files::builtin() {
+        fonts.extend(parse_file(&dir.join(name), Bytes::new(*data))?);
+    }
+    check_faces(dir, &fonts)?;
+    Ok((fonts, super::font_files::contents_fingerprint(dir)))
 }
 
 /// The font files of a folder, sorted; the folder must exist.
@@ -50,10 +65,7 @@ fn font_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Diagnostic::error(Code::F1, format!("无法读取字体目录 {}：{}", dir.display(), io_reason(&e))).in_file(dir).hint(HINT)
     })?;
-    let is_font = |p: &PathBuf| {
-        p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "otf" | "ttf" | "otc" | "ttc"))
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(is_font).collect();
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| super::font_files::is_font(p)).collect();
     paths.sort();
     Ok(paths)
 }
@@ -66,9 +78,8 @@ fn stamp_of(path: &Path, data: &[u8]) -> String {
 }
 
 /// Every face of one file, each verified; a file with any bad face is refused whole.
-fn parse_file(path: &Path, data: Vec<u8>) -> Result<Vec<Font>, Diagnostic> {
-    let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
-    let bytes = Bytes::new(data);
+fn parse_file(path: &Path, bytes: Bytes) -> Result<Vec<Font>, Diagnostic> {
+    let count = ttf_parser::fonts_in_collection(&bytes).unwrap_or(1);
     (0..count)
         .map(|index| {
             verify_tables(&bytes, index).map_err(|why| unreadable(path, &why))?;

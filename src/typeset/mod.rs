@@ -3,6 +3,7 @@
 pub mod anchors;
 pub mod compile;
 mod doc_title;
+pub mod font_files;
 pub(crate) mod fonts;
 pub mod glyphs;
 pub mod pdf_kind;

@@ -248,7 +248,7 @@ fn shards_run_from_two_roots_with_the_same_fonts_merge() {
     for entry in std::fs::read_dir(common::root().join("fonts")).unwrap().flatten() {
         std::fs::copy(entry.path(), fonts.join(entry.file_name())).unwrap();
     }
-    let fingerprint = gen_budget::shard::fonts_fingerprint;
+    let fingerprint = gen_budget::typeset::font_files::contents_fingerprint;
     assert_eq!(fingerprint(&root.join("fonts")), fingerprint(&fonts));
     let shard2 = |r: &Path| r.join("out/2024/manifest.shard-2-of-2.json");
     let rerun = |extra: &[&str]| {
@@ -269,4 +269,30 @@ fn shards_run_from_two_roots_with_the_same_fonts_merge() {
     std::fs::remove_file(root.join("out/2024/manifest.json")).unwrap();
     std::fs::remove_file(root.join("out/2024/index.html")).unwrap();
     refused(&root, "分片 2/2 与分片 1/2 所用的字体不同");
+}
+
+/// A project holding only its data, as the container image runs it: fonts and templates are the
+/// ones compiled into the binary.
+#[test]
+fn a_shard_built_with_the_built_in_fonts_and_templates_merges_with_one_built_from_the_folders() {
+    let (_dir, root) = two_shards();
+    let (_other, elsewhere) = two_units();
+    for folder in ["fonts", "templates"] {
+        let path = elsewhere.join(folder);
+        if path.is_symlink() { std::fs::remove_file(&path) } else { std::fs::remove_dir_all(&path) }.unwrap();
+    }
+    let out = run(&elsewhere, &["--all", "2024", "--shard", "2/2"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shard2 = "out/2024/manifest.shard-2-of-2.json";
+    // Findings name their (different) scratch folders and the input hash covers the fonts' origin:
+    // the files and their sha256 must be equal.
+    let files = |r: &Path| {
+        let manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(r.join(shard2)).unwrap()).unwrap();
+        manifest["units"].as_array().unwrap().iter().map(|u| (u["documents"].clone(), u["workbooks"].clone())).collect::<Vec<_>>()
+    };
+    assert!(!files(&root).is_empty());
+    assert_eq!(files(&elsewhere), files(&root), "the same files with the same sha256 as from the folders");
+    std::fs::copy(elsewhere.join(shard2), root.join(shard2)).unwrap();
+    let merged = run(&root, &["merge", "2024"]);
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
 }
