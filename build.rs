@@ -1,5 +1,6 @@
 //! Embeds every file under `templates/` and the font files of `fonts/` into the binary, so a
-//! fresh install (or a container image) needs no files, and tabulates the view-model types for the template API reference (`build/view_api.rs`).
+//! fresh install (or a container image) needs no files, and tabulates the view-model types for
+//! the template API reference (`build/view_api.rs`).
 
 use std::env;
 use std::fmt::Write as _;

@@ -262,7 +262,6 @@ fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
     Some(start + own.char_indices().nth(col.saturating_sub(1)).map_or(own.len(), |(i, _)| i))
 }
 
-/// Reads user templates that override built-ins, keyed by their path relative to the folder.
 /// SHA-256 of each template name with the text in use (an override's, else the built-in's): a
 /// templates folder holding copies of the built-ins fingerprints as no folder at all.
 fn fingerprint_in_use(builtins: &[(String, String)], overrides: &[(String, String)]) -> String {
@@ -272,6 +271,7 @@ fn fingerprint_in_use(builtins: &[(String, String)], overrides: &[(String, Strin
     crate::digest::sha256_hex(all.as_bytes())
 }
 
+/// Reads user templates that override built-ins, keyed by their path relative to the folder.
 fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
     if !dir.is_dir() {
         return Ok(Vec::new());
