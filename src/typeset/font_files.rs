@@ -35,15 +35,23 @@ pub(crate) fn is_font(path: &Path) -> bool {
 /// the same fingerprint whatever folder (`--root`) holds them, when they were copied, or whether
 /// they are the built-in ones.
 pub fn contents_fingerprint(dir: &Path) -> String {
-    let hashes: Vec<String> = if uses_builtin(dir) {
-        BUILTIN_FONTS.iter().map(|(_, bytes)| crate::digest::sha256_hex(bytes)).collect()
-    } else {
-        let mut files: Vec<PathBuf> =
-            std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| is_font(p)).collect();
-        files.sort();
-        files.iter().map(|f| crate::digest::sha256_hex(&std::fs::read(f).unwrap_or_default())).collect()
-    };
+    if uses_builtin(dir) {
+        return builtin_fingerprint().to_string();
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| is_font(p)).collect();
+    files.sort();
+    let hashes: Vec<String> = files.iter().map(|f| crate::digest::sha256_hex(&std::fs::read(f).unwrap_or_default())).collect();
     crate::digest::sha256_hex(hashes.join("\n").as_bytes())
+}
+
+/// `contents_fingerprint` of the built-in fonts, hashed (36 MB) once per process and only when
+/// asked: a single build or the preview never needs it.
+pub(crate) fn builtin_fingerprint() -> &'static str {
+    static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FINGERPRINT.get_or_init(|| {
+        let hashes: Vec<String> = BUILTIN_FONTS.iter().map(|(_, bytes)| crate::digest::sha256_hex(bytes)).collect();
+        crate::digest::sha256_hex(hashes.join("\n").as_bytes())
+    })
 }
 
 #[cfg(test)]

@@ -29,8 +29,8 @@ pub(crate) const REQUIRED_FACES: [Face; 3] = [
 const HINT: &str = "fonts/ 中应有 NotoSerifSC-Regular.otf、NotoSerifSC-Bold.otf、NotoSansSC-Regular.otf；损坏的文件请从本项目重新复制，多余的字体文件可以删除";
 
 /// Loads every font file of `dir` — or, when nothing is there, the built-in ones — refusing
-/// unreadable or damaged files; returns the fonts and a fingerprint.
-pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> {
+/// unreadable or damaged files; returns the fonts and a folder's fingerprint (`None`: built in).
+pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, Option<String>), Diagnostic> {
     if super::font_files::uses_builtin(dir) {
         return load_builtin(dir);
     }
@@ -46,18 +46,18 @@ pub(crate) fn load_fonts(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> 
         fonts.extend(parse_file(&path, Bytes::new(data))?);
     }
     check_faces(dir, &fonts)?;
-    Ok((fonts, crate::digest::sha256_hex(stamp.as_bytes())))
+    Ok((fonts, Some(crate::digest::sha256_hex(stamp.as_bytes()))))
 }
 
-/// The fonts compiled into the binary, used in place without a copy; fingerprinted by contents,
-/// since they have no file time.
-fn load_builtin(dir: &Path) -> Result<(Vec<Font>, String), Diagnostic> {
+/// The fonts compiled into the binary, used in place without a copy; they have no file time, so
+/// their fingerprint is their contents' (`font_files::builtin_fingerprint`, hashed when asked).
+fn load_builtin(dir: &Path) -> Result<(Vec<Font>, Option<String>), Diagnostic> {
     let mut fonts = Vec::new();
     for (name, data) in super::font_files::builtin() {
         fonts.extend(parse_file(&dir.join(name), Bytes::new(*data))?);
     }
     check_faces(dir, &fonts)?;
-    Ok((fonts, super::font_files::contents_fingerprint(dir)))
+    Ok((fonts, None))
 }
 
 /// The font files of a folder, sorted; the folder must exist.

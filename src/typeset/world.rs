@@ -19,7 +19,8 @@ pub struct Engine {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
-    fingerprint: String,
+    /// The fonts folder's stamp; `None` for the built-in fonts, fingerprinted only when asked.
+    fingerprint: Option<String>,
     /// The last sources, kept by the preview: Typst then reparses only the edited part, so the
     /// rest keeps its spans and with them its memoised layout.
     kept: Option<Mutex<Vec<Source>>>,
@@ -79,10 +80,13 @@ fn shared(a: &str, b: &str) -> usize {
 }
 
 impl Engine {
-    /// Names, sizes and modification times of the font files: a replaced font invalidates
-    /// earlier builds without hashing 35 MB on every run.
+    /// Names, sizes and modification times of a fonts folder's files (a replaced font invalidates
+    /// earlier builds without hashing 35 MB on every run), or the built-in fonts' contents hash.
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        match &self.fingerprint {
+            Some(stamp) => stamp,
+            None => super::font_files::builtin_fingerprint(),
+        }
     }
 }
 
